@@ -1,0 +1,1 @@
+"""Build pipeline for the executed, bilingual Keras guide site."""

@@ -1,0 +1,136 @@
+"""Run a guide's code in a Jupyter kernel (nbclient) and collect its outputs.
+
+A hidden first cell installs the local data set mirror and seeds every random
+generator; a hidden last cell reports the device and versions. Neither is
+shown on the page or kept in the downloadable notebook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+
+import nbclient
+import nbformat
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbformat import v4
+
+from . import outputs as cleaning
+from .errors import ExecutionError
+from .freeze import SEED, outputs_hash
+from .model import Executed, Guide, Output, Record
+
+SETUP = f"""\
+from guidesite.datasets import install_mnist_mirror
+install_mnist_mirror()
+import keras
+keras.utils.set_random_seed({SEED})
+"""
+
+PROBE = """\
+import json, platform, sys
+import keras, numpy, tensorflow as tf
+
+def _device():
+    gpus = tf.config.list_physical_devices("GPU")
+    if gpus:
+        details = tf.config.experimental.get_device_details(gpus[0])
+        return "GPU: " + details.get("device_name", gpus[0].name)
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            names = [l.split(":", 1)[1].strip() for l in f if l.startswith("model name")]
+        model = names[0] if names else model
+    except OSError:
+        pass
+    import os
+    return f"CPU: {model} ({os.cpu_count()} cores)"
+
+print(json.dumps({"device": _device(), "versions": {
+    "python": platform.python_version(), "tensorflow": tf.__version__,
+    "keras": keras.__version__, "numpy": numpy.__version__}}))
+"""
+
+KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONHASHSEED": "0"}
+
+
+def _seconds(cell) -> float:
+    timing = cell.metadata.get("execution", {})
+    try:
+        start = datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+        end = datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+    except (KeyError, ValueError):
+        return 0.0
+    return round((end - start).total_seconds(), 2)
+
+
+def collect_outputs(raw_outputs) -> tuple[Output, ...]:
+    """Merge consecutive stream chunks (a progress bar arrives in pieces), then clean."""
+    merged: list[list[str]] = []
+    for out in raw_outputs:
+        if out.output_type == "stream":
+            kind, text = out.name, out.text
+        elif out.output_type in ("execute_result", "display_data"):
+            kind, text = "result", out.get("data", {}).get("text/plain", "")
+        elif out.output_type == "error":
+            kind, text = "error", "\n".join(out.get("traceback", []))
+        else:
+            continue
+        if merged and merged[-1][0] == kind and kind in ("stdout", "stderr"):
+            merged[-1][1] += text
+        else:
+            merged.append([kind, text])
+    cleaned = (Output(kind, cleaning.clean(text)) for kind, text in merged)
+    return tuple(o for o in cleaned if o.text)
+
+
+def _failed_cell_index(nb) -> int:
+    for index, cell in enumerate(nb.cells):
+        if any(o.output_type == "error" for o in cell.get("outputs", [])):
+            return index
+    return next((i for i, c in enumerate(nb.cells) if "execution" not in c.metadata), len(nb.cells) - 1)
+
+
+def execute(guide: Guide, key: str, timeout: int = 1800, workdir: str | None = None) -> Executed:
+    """Execute every code cell of a guide; raise ExecutionError pointing at the source."""
+    code = guide.code_cells
+    cells = [v4.new_code_cell(SETUP)]
+    cells += [v4.new_code_cell(c.source, metadata={"tags": list(c.tags)}) for c in code]
+    cells.append(v4.new_code_cell(PROBE))
+    nb = v4.new_notebook(cells=cells)
+    client = nbclient.NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=True,
+        resources={"metadata": {"path": workdir or os.getcwd()}},
+    )
+    where = f"{guide.lang} guide {guide.name!r}"
+    try:
+        client.execute(env={**os.environ, **KERNEL_ENV})
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        index = _failed_cell_index(nb)
+        if index == 0 or index > len(code):
+            raise ExecutionError(guide.path, 1, f"{where}: hidden setup failed: {exc}") from None
+        cell = code[index - 1]
+        reason = {
+            CellTimeoutError: f"timed out after {timeout} s",
+            DeadKernelError: "the kernel died (crash or os._exit in the cell)",
+        }.get(type(exc), "raised an exception")
+        detail = cleaning.clean(str(exc))
+        raise ExecutionError(
+            guide.path, cell.line, f"{where}, code cell {index} {reason}:\n{detail}"
+        ) from None
+    probe = json.loads(nb.cells[-1].outputs[-1].text)
+    outputs = tuple(collect_outputs(cell.outputs) for cell in nb.cells[1:-1])
+    record = Record(
+        cache_key=key,
+        executed_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        device=probe["device"],
+        versions=probe["versions"],
+        seed=SEED,
+        cell_seconds=tuple(_seconds(cell) for cell in nb.cells[1:-1]),
+        outputs_hash=outputs_hash(outputs),
+    )
+    return Executed(guide, outputs, record)

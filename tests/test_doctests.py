@@ -1,0 +1,48 @@
+"""The doctest plugin on small pages, run in a separate pytest process."""
+
+import subprocess
+import sys
+
+FENCE = "```"
+
+
+def _page(code: str, published: str) -> str:
+    return (
+        "# Page\n\n"
+        f"{FENCE}python\ncounter = 1\n{FENCE}\n\n"
+        f"{FENCE}python\n{code}\n{FENCE}\n\n"
+        f'{FENCE}{{.text .output title="Output"}}\n{published}\n{FENCE}\n'
+    )
+
+
+def _run(tmp_path, text: str) -> subprocess.CompletedProcess:
+    page = tmp_path / "page.md"
+    page.write_text(text, encoding="utf-8")
+    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(page)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+
+
+CODE = 'print("loss:", 0.25 * counter)\n[counter, counter + 1]'
+
+
+def test_blocks_share_a_namespace_and_output_matches(tmp_path):
+    result = _run(tmp_path, _page(CODE, "loss: 0.25\n\n[1, 2]"))
+    assert result.returncode == 0, result.stdout
+    assert "2 passed" in result.stdout
+
+
+def test_changed_output_fails_at_page_line(tmp_path):
+    result = _run(tmp_path, _page(CODE, "loss: 0.75\n\n[1, 2]"))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'page.md'}:7: printed output no longer matches" in result.stdout
+    assert "published: loss: 0.75" in result.stdout
+
+
+def test_broken_block_fails_at_page_line(tmp_path):
+    result = _run(tmp_path, _page("print(undefined_name)", ""))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'page.md'}:7: this block raised" in result.stdout
+    assert "NameError" in result.stdout

@@ -1,0 +1,83 @@
+"""Checks on the committed guide pages and their execution records."""
+
+import re
+
+import pytest
+
+from guidesite.build import Project
+from guidesite.compare import NUMBER
+from guidesite.notebooks import loads_record
+
+from .conftest import ROOT
+
+PROJECT = Project(ROOT)
+GUIDE = "intro_to_keras_for_researchers"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+def _outputs(lang: str):
+    record_and_outputs = loads_record(PROJECT.notebook_path(lang, GUIDE).read_text(encoding="utf-8"))
+    assert record_and_outputs is not None, f"{lang}: no usable execution record"
+    return record_and_outputs
+
+
+def _printed(lang: str) -> list[str]:
+    return ["\n".join(o.text for o in cell if o.kind in ("stdout", "result")) for cell in _outputs(lang)[1]]
+
+
+def test_both_languages_print_identical_numbers():
+    ko, en = _printed("ko"), _printed("en")
+    assert len(ko) == len(en)
+    for n, (k, e) in enumerate(zip(ko, en), 1):
+        assert NUMBER.findall(re.sub(r"0x…", "", k)) == NUMBER.findall(re.sub(r"0x…", "", e)), f"code cell {n}"
+
+
+def _last_number(texts: list[str], label: str) -> float:
+    lines = [line for text in texts for line in text.split("\n") if label in line]
+    return float(NUMBER.findall(lines[-1])[-1])
+
+
+def test_numbers_are_plausible_for_the_models_trained():
+    printed = _printed("en")
+    by_marker = {marker: [t for t in printed if marker in t] for marker in ("Total running accuracy", "loss:")}
+    assert 0.90 <= _last_number(by_marker["Total running accuracy"], "accuracy") <= 0.99
+    loops = [t for t in printed if t.startswith("Step: 0 Loss:")]
+    assert len(loops) == 5  # gradients, add_loss, tf.function, VAE, hypernetwork
+    vae_loss = _last_number([loops[3]], "Loss:")
+    hyper_loss = _last_number([loops[4]], "Loss:")
+    assert 0.05 <= vae_loss <= 0.10, vae_loss  # 2020 text: 0.0747
+    assert 1.0 <= hyper_loss <= 2.0, hyper_loss  # 2020 text: 1.54
+    fit_loss = _last_number(by_marker["loss:"], "loss:")
+    assert 0.05 <= fit_loss <= 0.10, fit_loss  # 2020 text: 0.0714
+
+
+def test_record_names_device_versions_and_times():
+    record, _ = _outputs("ko")
+    assert record.device.startswith(("CPU:", "GPU:"))
+    assert set(record.versions) == {"python", "tensorflow", "keras", "numpy"}
+    assert len(record.cell_seconds) == 24 and record.total_seconds > 0
+
+
+def _prose_paragraphs(page: str) -> list[str]:
+    """Paragraphs outside code fences and admonition titles."""
+    page = re.sub(r"^(`{3,}).*?^\1$", "", page, flags=re.S | re.M)
+    page = re.sub(r"<!--.*?-->", "", page, flags=re.S)
+    return [p.strip() for p in re.split(r"\n\s*\n", page) if p.strip()]
+
+
+@pytest.mark.parametrize("lang", ["ko"])
+def test_korean_page_has_no_untranslated_english_paragraph(lang):
+    page = PROJECT.page_path(lang, GUIDE).read_text(encoding="utf-8")
+    suspicious = []
+    for paragraph in _prose_paragraphs(page):
+        prose = re.sub(r"`[^`]*`|<[^>]*>|\([^)]*\)|\[[^\]]*\]|https?://\S+", "", paragraph)
+        for line in prose.split("\n"):
+            if len(ENGLISH_WORD.findall(line)) >= 4 and not HANGUL.search(line):
+                suspicious.append(line)
+    assert suspicious == []
+
+
+def test_english_page_has_no_korean():
+    page = PROJECT.page_path("en", GUIDE).read_text(encoding="utf-8")
+    assert not HANGUL.search(page)

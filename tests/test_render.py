@@ -1,0 +1,47 @@
+from pathlib import Path
+
+from guidesite.model import Executed, Output, Record
+from guidesite.render import FOLD_LINES, render, render_output, LABELS
+from guidesite.sources import reads
+
+from .conftest import guide_text
+
+RECORD = Record("k", "2026-11-25 10:00 UTC", "CPU: Test (2 cores)",
+                {"python": "3.11.7", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6"},
+                1337, (1.25, 2.0))
+
+
+def _page(lang: str, outputs) -> str:
+    guide = reads(guide_text(("md", "## Part"), ("code", "x = 1"), ("code", "x")), Path("g.py"), lang)
+    return render(Executed(guide, outputs, RECORD), "guide_src/x/g.py")
+
+
+def test_page_has_title_record_download_and_code():
+    page = _page("en", ((Output("stdout", "hi"),), ()))
+    assert "# Tiny" in page
+    assert "CPU: Test (2 cores)" in page and "TensorFlow 2.21.0" in page and "3.2 s" in page
+    assert "(../notebooks/g.ipynb)" in page
+    assert "```python\nx = 1\n```" in page
+    assert '```{.text .output title="Output"}\nhi\n```' in page
+
+
+def test_korean_labels():
+    page = _page("ko", ((Output("stdout", "hi"),), ()))
+    assert 'title="출력"' in page and '!!! info "실행 기록"' in page
+
+
+def test_object_repr_stays_literal_text_in_a_fence():
+    block = render_output(Output("result", "<History at 0x…>"), LABELS["en"])
+    assert block.splitlines()[1] == "<History at 0x…>"
+
+
+def test_printed_text_and_result_share_one_block():
+    page = _page("en", ((Output("stdout", "a"), Output("result", "[1, 2]")), ()))
+    assert "a\n\n[1, 2]\n```" in page
+
+
+def test_long_output_is_folded_not_cut():
+    text = "\n".join(f"line {i}" for i in range(FOLD_LINES + 5))
+    block = render_output(Output("stdout", text), LABELS["en"])
+    assert block.startswith(f'??? output "Output ({FOLD_LINES + 5} lines)"')
+    assert f"    line {FOLD_LINES + 4}" in block
