@@ -40,6 +40,8 @@ def to_notebook(executed: Executed) -> nbformat.NotebookNode:
             if cell.tags:
                 code.metadata["tags"] = list(cell.tags)
             cells.append(code)
+    for index, cell in enumerate(cells):
+        cell["id"] = f"cell-{index}"  # nbformat draws random ids; pages must rebuild byte for byte
     nb = v4.new_notebook(cells=cells)
     nb.metadata.update(
         {
