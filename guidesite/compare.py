@@ -37,7 +37,7 @@ def line_difference(expected: str, actual: str) -> str | None:
     act_text, act_nums = _split(actual)
     if exp_text != act_text or len(exp_nums) != len(act_nums):
         return "text differs"
-    for e, a in zip(exp_nums, act_nums):
+    for e, a in zip(exp_nums, act_nums, strict=True):
         if not _numbers_close(e, a):
             return f"number {a} is not within tolerance of {e}"
     return None
@@ -50,7 +50,7 @@ def differences(expected: str, actual: str) -> list[str]:
     problems = []
     if len(exp_lines) != len(act_lines):
         problems.append(f"expected {len(exp_lines)} line(s) of output, got {len(act_lines)}")
-    for n, (e, a) in enumerate(zip(exp_lines, act_lines), 1):
+    for n, (e, a) in enumerate(zip(exp_lines, act_lines, strict=False), 1):
         reason = line_difference(e, a)
         if reason:
             problems.append(f"output line {n}: {reason}\n  published: {e}\n  now:       {a}")

@@ -30,16 +30,18 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import pytest  # noqa: E402
-from pytest_markdown_docs._runners import DefaultRunner, _Runner, register_runner  # noqa: E402
+import pytest
+from pytest_markdown_docs._runners import DefaultRunner, _Runner, register_runner
 
-from .compare import differences  # noqa: E402
-from .freeze import SEED  # noqa: E402
-from .model import Output  # noqa: E402
-from .outputs import clean  # noqa: E402
-from .render import merge_printed  # noqa: E402
+from .compare import differences
+from .freeze import SEED
+from .model import Output
+from .outputs import clean
+from .render import merge_printed
 
-_OUTPUT_FENCE = re.compile(r'^(?P<indent> {4})?(?P<fence>`{3,})\{\.text \.(?P<kind>output|stderr|error) title="[^"]*"\}$')
+_OUTPUT_FENCE = re.compile(
+    r'^(?P<indent> {4})?(?P<fence>`{3,})\{\.text \.(?P<kind>output|stderr|error) title="[^"]*"\}$'
+)
 _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 
 

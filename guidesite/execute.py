@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import nbclient
-import nbformat
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat import v4
 
@@ -126,7 +125,7 @@ def execute(guide: Guide, key: str, timeout: int = 1800, workdir: str | None = N
     outputs = tuple(collect_outputs(cell.outputs) for cell in nb.cells[1:-1])
     record = Record(
         cache_key=key,
-        executed_at=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        executed_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         device=probe["device"],
         versions=probe["versions"],
         seed=SEED,

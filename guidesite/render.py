@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import Executed, Output
 from .outputs import clean, fence_for
 
+VERSION_NAMES = (("python", "Python"), ("tensorflow", "TensorFlow"), ("keras", "Keras"), ("numpy", "NumPy"))
 FOLD_LINES = 40  # outputs longer than this are folded (collapsible), never cut
 
 LABELS = {
@@ -47,7 +48,7 @@ def _header(executed: Executed, label: dict) -> list[str]:
         credits.append(f"{label['source']}: <{meta['translation_source']}>")
     versions = ", ".join(
         f"{name} {record.versions[key]}"
-        for key, name in (("python", "Python"), ("tensorflow", "TensorFlow"), ("keras", "Keras"), ("numpy", "NumPy"))
+        for key, name in VERSION_NAMES
         if key in record.versions
     )
     return [

@@ -67,7 +67,7 @@ def reads(text: str, path: Path, lang: str) -> Guide:
             "text outside a '# %%' cell or an unterminated triple-quoted markdown cell?"
         )
     parsed = []
-    for line, cell in zip(markers, cells):
+    for line, cell in zip(markers, cells, strict=True):
         source = cell.source
         if cell.cell_type == "markdown" and cell.metadata.get("cell_marker") != '"""':
             raise SourceError(

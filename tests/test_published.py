@@ -29,7 +29,7 @@ def _printed(lang: str) -> list[str]:
 def test_both_languages_print_identical_numbers():
     ko, en = _printed("ko"), _printed("en")
     assert len(ko) == len(en)
-    for n, (k, e) in enumerate(zip(ko, en), 1):
+    for n, (k, e) in enumerate(zip(ko, en, strict=True), 1):
         def numbers(text):  # durations such as "11s 5ms/step" are timings, not results
             return NUMBER.findall(DURATION.sub("", text.replace("0x…", "")))
 
@@ -43,7 +43,8 @@ def _last_number(texts: list[str], label: str) -> float:
 
 def test_numbers_are_plausible_for_the_models_trained():
     printed = _printed("en")
-    by_marker = {marker: [t for t in printed if marker in t] for marker in ("Total running accuracy", "loss:")}
+    markers = ("Total running accuracy", "loss:")
+    by_marker = {marker: [t for t in printed if marker in t] for marker in markers}
     assert 0.90 <= _last_number(by_marker["Total running accuracy"], "accuracy") <= 0.99
     loops = [t for t in printed if t.startswith("Step: 0 Loss:")]
     assert len(loops) == 5  # gradients, add_loss, tf.function, VAE, hypernetwork
@@ -64,8 +65,8 @@ def test_record_names_device_versions_and_times():
 
 def _prose_paragraphs(page: str) -> list[str]:
     """Paragraphs outside code fences and admonition titles."""
-    page = re.sub(r"^(`{3,}).*?^\1$", "", page, flags=re.S | re.M)
-    page = re.sub(r"<!--.*?-->", "", page, flags=re.S)
+    page = re.sub(r"^(`{3,}).*?^\1$", "", page, flags=re.DOTALL | re.MULTILINE)
+    page = re.sub(r"<!--.*?-->", "", page, flags=re.DOTALL)
     return [p.strip() for p in re.split(r"\n\s*\n", page) if p.strip()]
 
 

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from guidesite.model import Executed, Output, Record
-from guidesite.render import FOLD_LINES, render, render_output, LABELS
+from guidesite.render import FOLD_LINES, LABELS, render, render_output
 from guidesite.sources import reads
 
 from .conftest import guide_text
