@@ -18,7 +18,7 @@ def install(session: nox.Session, *groups: str, pinned: bool = True) -> None:
     pins = ["-c", CONSTRAINTS] if pinned else []
     session.install(*pins, *nox.project.dependency_groups(PYPROJECT, *groups))
     session.install("--no-deps", *pins, MNIST_MIRROR)
-    session.install("--no-deps", "-e", ".")
+    session.install(*pins, "-e", ".")
 
 
 @nox.session

@@ -849,7 +849,7 @@ vae.fit(dataset, epochs=1)
 
 # %% [markdown]
 """
-With the Functional API and the `fit` method, the code for defining and training the model shrank to less than half.
+With the Functional API and the `fit` method, the code that defines and trains the model got much shorter.
 The Keras philosophy is to offer productivity features like these,
 while still letting you build everything yourself and keep full control over every detail,
 just like the low-level training loops we wrote earlier.
