@@ -14,7 +14,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
 MASKED_ADDRESS = "0x…"
 # Absolute paths into an environment (warnings name the file that raised them).
-SITE_PACKAGES = re.compile(r"(?:/[^\s:'\"]+)?/site-packages/")
+SITE_PACKAGES = re.compile(r"(?:\.\.\.)?(?:/[^\s:'\"]+)?/site-packages/")
 # Lines TensorFlow and absl write while importing or picking a device. They say
 # nothing about the guide's code and differ between machines.
 NOISE = [

@@ -35,6 +35,15 @@ def test_environment_paths_are_shortened():
     assert clean(raw) == ".../site-packages/keras/src/x.py:74: UserWarning: hi"
 
 
+def test_cleaning_twice_changes_nothing():
+    samples = [
+        "/root/venv/lib/python3.11/site-packages/keras/x.py:1: UserWarning",
+        "\x1b[1m3/3\x1b[0m\r<obj at 0x7f4f0c112f28>\n",
+    ]
+    for raw in samples:
+        assert clean(clean(raw)) == clean(raw)
+
+
 def test_nul_and_control_bytes_are_dropped():
     assert clean("a\x00b\x07c") == "abc"
 
