@@ -48,7 +48,7 @@ a Variational Autoencoder and a Hypernetwork.
     This guide was originally written in 2020 for TensorFlow 2.2. Installing TensorFlow today with
     `pip install tensorflow` also installs Keras 3, and five spots in the original code no longer work with it.
     The code on this page has actually been run on a recent TensorFlow release, and each place that changed
-    comes with a box like this one explaining what was changed and why.
+    is explained where it happens, mostly in boxes like this one: what changed and why.
 """
 
 # %% [markdown]
@@ -188,7 +188,7 @@ for step, (x, y) in enumerate(dataset):
         # Compute the loss for this batch.
         loss = loss_fn(y, logits)
 
-    # Get the gradients of the weights with respect to the loss.
+    # Get the gradients of the loss with respect to the weights.
     gradients = tape.gradient(loss, linear_layer.trainable_weights)
 
     # Update the weights of the linear layer.
@@ -210,7 +210,7 @@ Here is a layer that has a non-trainable weight:
 
 # %%
 class ComputeSum(keras.layers.Layer):
-    """Returns the sum of the inputs."""
+    """Returns the running sum of all inputs seen so far."""
 
     def __init__(self, input_dim):
         super(ComputeSum, self).__init__()
@@ -393,7 +393,7 @@ for step, (x, y) in enumerate(dataset):
         # Add the losses created during the forward pass.
         loss += sum(mlp.losses)
 
-        # Get the gradients of the weights with respect to the loss.
+        # Get the gradients of the loss with respect to the weights.
         gradients = tape.gradient(loss, mlp.trainable_weights)
 
     # Update the weights of the model.
@@ -604,7 +604,7 @@ y = model(tf.ones((2, 16)), training=True)
 The Functional API is more concise than subclassing and comes with a few other benefits (broadly
 the same benefits that typed functional languages have over untyped object-oriented development).
 However, it can only express models that form a directed acyclic graph (DAG).
-Recurrent networks have to be defined as subclassed layers.
+Recursive networks, and other models that cannot be expressed as a DAG, have to be defined as subclassed layers.
 
 For more details on the Functional API, see the [Keras Functional API guide](https://keras.io/guides/functional_api/).
 

@@ -8,7 +8,7 @@
 #     title: 연구자를 위한 케라스 소개
 #     description: 케라스와 텐서플로로 딥러닝 연구를 할 때 알아야 할 모든 것.
 #     author: François Chollet
-#     translator: keras-ko 번역 프로젝트(2020), Keras 3 개정과 교정은 이 사이트
+#     translator: keras-ko 번역 프로젝트(2020); Keras 3 개정과 교정은 케라스 연구 가이드 기여자
 #     date_created: '2020-04-01'
 #     last_modified: '2026-11-25'
 #     original: https://keras.io/guides/intro_to_keras_for_researchers/
@@ -35,7 +35,7 @@ NeurIPS에 논문을 제출하고 컴퓨터 비전이나 자연어 처리 분야
 이 가이드에서 다음 내용을 배울 수 있습니다:
 
 - `Layer` 클래스를 상속하여 층을 만듭니다.
-- `GradientTape`으로 그레이디언트(gradient)를 계산하고 저수준 훈련 반복문을 만듭니다.
+- `GradientTape`로 그레이디언트(gradient)를 계산하고 저수준 훈련 반복문을 만듭니다.
 - `add_loss()` 메서드로 층에서 만든 손실을 기록합니다.
 - 저수준 훈련 반복문에서 측정 지표를 기록합니다.
 - `tf.function`으로 컴파일하여 실행 속도를 높입니다.
@@ -48,8 +48,8 @@ NeurIPS에 논문을 제출하고 컴퓨터 비전이나 자연어 처리 분야
 !!! note "Keras 3에서 달라진 점"
     이 가이드는 2020년에 TensorFlow 2.2용으로 쓰였습니다. 지금 `pip install tensorflow`로
     설치하면 Keras 3가 함께 설치되는데, 원래 코드 중 다섯 군데가 Keras 3에서 더는 동작하지 않습니다.
-    이 페이지의 코드는 최신 TensorFlow에서 실제로 실행한 것이며, 바뀐 곳마다 이런 상자에서
-    무엇이 왜 바뀌었는지 설명합니다.
+    이 페이지의 코드는 최신 TensorFlow에서 실제로 실행한 것이며, 바뀐 곳마다 무엇이 왜
+    바뀌었는지 (대부분 이런 상자 안에서) 설명합니다.
 """
 
 # %% [markdown]
@@ -57,7 +57,7 @@ NeurIPS에 논문을 제출하고 컴퓨터 비전이나 자연어 처리 분야
 ## `Layer` 클래스
 
 `Layer`는 케라스의 기초 추상 클래스입니다.
-`Layer`는 상태(가중치)와 (`call` 메서드에서 정의한) 일부 계산을 담고 있습니다.
+`Layer`는 상태(가중치)와 (`call` 메서드에서 정의한) 계산을 담고 있습니다.
 
 간단한 층의 예는 다음과 같습니다:
 """
@@ -114,7 +114,7 @@ assert linear_layer.weights == [linear_layer.w, linear_layer.b]
 """
 기본으로 내장된 층이 많습니다.
 `Dense` 층, `Conv2D` 층, `LSTM` 층이 있고
-`Conv3DTranspose`나 `ConvLSTM2D`와 같은 화려한 층도 있습니다.
+`Conv3DTranspose`나 `ConvLSTM2D` 같은 고급 층도 있습니다.
 가능하면 내장된 기능을 사용하는 것이 좋습니다.
 
 ## 가중치 생성
@@ -180,7 +180,7 @@ optimizer = tf.keras.optimizers.SGD(learning_rate=1e-3)
 # 데이터셋의 배치를 순회합니다.
 for step, (x, y) in enumerate(dataset):
 
-    # GradientTape을 시작합니다.
+    # GradientTape를 시작합니다.
     with tf.GradientTape() as tape:
 
         # 정방향 계산을 수행합니다.
@@ -189,7 +189,7 @@ for step, (x, y) in enumerate(dataset):
         # 배치의 손실을 계산합니다.
         loss = loss_fn(y, logits)
 
-    # 손실에 대한 가중치의 그레이디언트를 얻습니다.
+    # 가중치에 대한 손실의 그레이디언트를 얻습니다.
     gradients = tape.gradient(loss, linear_layer.trainable_weights)
 
     # 선형 층의 가중치를 업데이트합니다.
@@ -211,7 +211,7 @@ for step, (x, y) in enumerate(dataset):
 
 # %%
 class ComputeSum(keras.layers.Layer):
-    """입력의 합을 반환합니다."""
+    """지금까지 받은 입력의 누적 합을 반환합니다."""
 
     def __init__(self, input_dim):
         super(ComputeSum, self).__init__()
@@ -394,7 +394,7 @@ for step, (x, y) in enumerate(dataset):
         # 정방향 계산 동안 만들어진 손실을 더합니다.
         loss += sum(mlp.losses)
 
-        # 손실에 대한 가중치의 그레이디언트를 구합니다.
+        # 가중치에 대한 손실의 그레이디언트를 구합니다.
         gradients = tape.gradient(loss, mlp.trainable_weights)
 
     # 모델의 가중치를 업데이트합니다.
@@ -605,7 +605,7 @@ y = model(tf.ones((2, 16)), training=True)
 함수형 API는 서브클래싱보다 간결하고 몇 가지 다른 장점을 제공합니다(일반적으로
 타입이 없는 객체지향 개발에 비해 타입이 있는 함수형 언어가 갖는 장점과 같습니다).
 하지만 유향 비순환 그래프(directed acyclic graph, DAG)로 표현할 수 있는 모델에만 사용할 수 있습니다.
-순환 신경망은 서브클래싱 층으로 정의해야 합니다.
+재귀 신경망(recursive network)처럼 DAG로 표현할 수 없는 모델은 서브클래싱 층으로 정의해야 합니다.
 
 함수형 API에 대한 더 자세한 내용은 [케라스 함수형 API 가이드](https://keras.io/guides/functional_api/)를 참고하세요.
 
@@ -619,7 +619,7 @@ y = model(tf.ones((2, 16)), training=True)
 
 지금까지 배운 내용은 다음과 같습니다:
 
-- `Layer`는 (`__init__`나 `build`에서 만든) 상태와 (`call`에서 정의한) 계산을 캡슐화합니다.
+- `Layer`는 (`__init__`이나 `build`에서 만든) 상태와 (`call`에서 정의한) 계산을 캡슐화합니다.
 - 층을 재귀적으로 중첩하여 더 큰 새로운 블록을 만들 수 있습니다.
 - `GradientTape`의 `with` 블록 안에서 모델을 호출하여 훈련 반복 과정을 마음껏 바꿀 수 있습니다.
   그다음 옵티마이저를 사용해 얻은 그레이디언트를 적용합니다.
@@ -902,7 +902,7 @@ inner_model = keras.Sequential(
 - `inner_model`을 사용해 `weights_pred` 가중치 배열을 생성합니다.
 - 이 가중치를 `outer_model`의 커널과 편향 텐서 크기로 바꿉니다.
 - 생성한 가중치로 `outer_model`의 정방향 계산을 실행하여 MNIST 데이터에 대한 예측을 계산합니다.
-- `inner_model`의 가중치로 역전파하여 최종 분류 손실을 최소화합니다.
+- `inner_model`의 가중치까지 역전파하여 최종 분류 손실을 최소화합니다.
 """
 
 # %%
