@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from datetime import UTC, datetime
 
 import nbclient
@@ -88,7 +89,29 @@ def _failed_cell_index(nb) -> int:
     for index, cell in enumerate(nb.cells):
         if any(o.output_type == "error" for o in cell.get("outputs", [])):
             return index
-    return next((i for i, c in enumerate(nb.cells) if "execution" not in c.metadata), len(nb.cells) - 1)
+    # A cell that timed out or killed the kernel started but never got a reply.
+    for index, cell in enumerate(nb.cells):
+        if "shell.execute_reply" not in cell.metadata.get("execution", {}):
+            return index
+    return len(nb.cells) - 1
+
+
+def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) -> ExecutionError:
+    """An ExecutionError at the source line of the cell that failed."""
+    where = f"{guide.lang} guide {guide.name!r}"
+    index = _failed_cell_index(nb)
+    detail = cleaning.clean(str(exc))
+    if isinstance(exc, DeadKernelError):
+        log_tail = "\n".join(cleaning.clean(kernel_log).split("\n")[-20:])
+        detail += f"\nkernel stderr (last lines):\n{log_tail}" if log_tail else ""
+    if index == 0 or index > len(guide.code_cells):
+        return ExecutionError(guide.path, 1, f"{where}: hidden setup failed: {detail}")
+    reason = {
+        CellTimeoutError: f"timed out after {timeout} s",
+        DeadKernelError: "the kernel died (crash or os._exit in the cell)",
+    }.get(type(exc), "raised an exception")
+    line = guide.code_cells[index - 1].line
+    return ExecutionError(guide.path, line, f"{where}, code cell {index} {reason}:\n{detail}")
 
 
 def execute(guide: Guide, key: str, timeout: int = 1800, workdir: str | None = None) -> Executed:
@@ -105,22 +128,15 @@ def execute(guide: Guide, key: str, timeout: int = 1800, workdir: str | None = N
         record_timing=True,
         resources={"metadata": {"path": workdir or os.getcwd()}},
     )
-    where = f"{guide.lang} guide {guide.name!r}"
-    try:
-        client.execute(env={**os.environ, **KERNEL_ENV})
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        index = _failed_cell_index(nb)
-        if index == 0 or index > len(code):
-            raise ExecutionError(guide.path, 1, f"{where}: hidden setup failed: {exc}") from None
-        cell = code[index - 1]
-        reason = {
-            CellTimeoutError: f"timed out after {timeout} s",
-            DeadKernelError: "the kernel died (crash or os._exit in the cell)",
-        }.get(type(exc), "raised an exception")
-        detail = cleaning.clean(str(exc))
-        raise ExecutionError(
-            guide.path, cell.line, f"{where}, code cell {index} {reason}:\n{detail}"
-        ) from None
+    # The kernel process's own stderr (TensorFlow start-up logs, ipykernel
+    # warnings) goes to a file instead of the maintainer's terminal; its tail
+    # explains a kernel that died.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
+        try:
+            client.execute(env={**os.environ, **KERNEL_ENV}, stderr=kernel_log)
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+            kernel_log.seek(0)
+            raise _failure(guide, nb, exc, timeout, kernel_log.read()) from None
     probe = json.loads(nb.cells[-1].outputs[-1].text)
     outputs = tuple(collect_outputs(cell.outputs) for cell in nb.cells[1:-1])
     record = Record(

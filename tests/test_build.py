@@ -67,3 +67,12 @@ def test_check_reports_hand_edits_and_orphans(tiny_project, capsys):
     assert "docs/ko/guides/tiny.md: out of date" in out and "removed_guide.md" in out
     _build(project)
     assert not orphan.exists()
+
+
+def test_dead_kernel_is_reported_at_the_cell(tiny_project):
+    source = tiny_project / "guide_src/en/tiny.py"
+    _edit(source, "x = [1, 2]", "import os\nos._exit(1)")
+    line = source.read_text(encoding="utf-8").splitlines().index("import os")
+    with pytest.raises(ExecutionError) as err:
+        build_files(Project(tiny_project))
+    assert str(err.value).startswith(f"{source}:{line}: en guide 'tiny', code cell 2 the kernel died")
