@@ -113,13 +113,13 @@ def orphans(project: Project, files: dict[Path, str]) -> list[Path]:
     return found
 
 
+def _differs(path: Path, text: str) -> bool:
+    return not path.is_file() or path.read_text(encoding="utf-8") != text
+
+
 def stale(project: Project, files: dict[Path, str]) -> list[Path]:
     """Files whose content on disk differs from what the build would write."""
-    differing = [
-        path for path, text in files.items()
-        if not path.is_file() or path.read_text(encoding="utf-8") != text
-    ]
-    return differing + orphans(project, files)
+    return [path for path, text in files.items() if _differs(path, text)] + orphans(project, files)
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -139,7 +139,7 @@ def write_files(project: Project, files: dict[Path, str]) -> list[Path]:
     """Write changed files, remove orphans; return what changed on disk."""
     changed = []
     for path, text in files.items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if _differs(path, text):
             _write_atomic(path, text)
             changed.append(path)
     for path in orphans(project, files):
