@@ -26,14 +26,16 @@ def _printed(lang: str) -> list[str]:
     return ["\n".join(o.text for o in cell if o.kind in ("stdout", "result")) for cell in _outputs(lang)[1]]
 
 
+def _numbers(text: str) -> list[str]:
+    """Printed numbers, without durations such as "11s 5ms/step" (timings, not results)."""
+    return NUMBER.findall(DURATION.sub("", text.replace("0x…", "")))
+
+
 def test_both_languages_print_identical_numbers():
     ko, en = _printed("ko"), _printed("en")
     assert len(ko) == len(en)
     for n, (k, e) in enumerate(zip(ko, en, strict=True), 1):
-        def numbers(text):  # durations such as "11s 5ms/step" are timings, not results
-            return NUMBER.findall(DURATION.sub("", text.replace("0x…", "")))
-
-        assert numbers(k) == numbers(e), f"code cell {n}"
+        assert _numbers(k) == _numbers(e), f"code cell {n}"
 
 
 def _last_number(texts: list[str], label: str) -> float:
