@@ -7,20 +7,32 @@ pages and records as they were.
 
 from __future__ import annotations
 
+import fcntl
+import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import notebooks
-from .execute import execute
-from .freeze import cache_key, check_installed, read_pins, reusable
+from .errors import BuildLocked, SourceError
+from .execute import DEFAULT_TIMEOUT, execute, guide_timeout
+from .freeze import cache_key, check_installed, read_pins, why_not_reusable
 from .model import Executed, Guide
 from .render import render
 from .sources import discover, read
+from .translate.files import checked_reports, status_pages
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language
+LOCK_FILE = ".guidesite.lock"
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+WORKER_GRACE_SECONDS = 15  # for a stopped worker to shut its kernel down before it is killed
 
 
 @dataclass(frozen=True)
@@ -56,18 +68,90 @@ def _stored(project: Project, guide: Guide):
     return notebooks.loads_record(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def executed_guide(
-    project: Project, guide: Guide, pins: dict, *, may_execute: bool, force: bool, timeout: int
-) -> Executed:
-    key = cache_key(guide, pins)
+def reused_guide(project: Project, guide: Guide, key: str) -> tuple[Executed | None, str]:
+    """The stored outputs if they can be trusted for this key, else None and the reason."""
     stored = _stored(project, guide)
-    if not force and reusable(stored, key, len(guide.code_cells)):
+    reason = why_not_reusable(stored, key, len(guide.code_cells))
+    if reason is None:
         record, outputs = stored
-        return Executed(guide, outputs, record, reused=True)
-    if not may_execute:
-        raise NeedsExecution(f"{guide.path}: code or runtime changed since the last execution")
-    check_installed(pins)
-    return execute(guide, key, timeout=timeout, workdir=str(project.root))
+        return Executed(guide, outputs, record, reused=True), ""
+    if stored is None and project.notebook_path(guide.lang, guide.name).is_file():
+        reason = "the stored notebook is damaged (not a notebook with an execution record)"
+    return None, f"{project.notebook_path(guide.lang, guide.name).relative_to(project.root)}: {reason}"
+
+
+def read_guides(project: Project) -> list[Guide]:
+    """Every guide source, in name then language order. A translation needs its English original."""
+    guides = []
+    for name, paths in discover(project.src_dir, project.languages).items():
+        if "en" in project.languages and "en" not in paths:
+            path = next(iter(paths.values()))
+            raise SourceError(
+                path, 1, f"no English source guide_src/en/{name}.py for this translation; "
+                "a guide is renamed or deleted in every language at once"
+            )
+        guides += [read(path, lang) for lang, path in paths.items()]
+    return guides
+
+
+def _execute_in_child(conn, guide: Guide, key: str, timeout: int, workdir: str) -> None:
+    """Body of a worker process: execute one guide, send back the result or the exception."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # failures come back as exceptions; kernel logs go to a file
+    try:
+        conn.send((True, execute(guide, key, timeout=guide_timeout(guide, timeout), workdir=workdir)))
+    except BaseException as exc:  # noqa: B036 - whatever stopped it, the parent reports it
+        conn.send((False, exc))
+
+
+def _stop_workers(running: dict) -> None:
+    """SIGTERM first: nbclient in the worker then shuts its kernel down; SIGKILL whatever is left."""
+    for process in running.values():
+        process.terminate()
+    deadline = time.monotonic() + WORKER_GRACE_SECONDS
+    for process in running.values():
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+def execute_all(
+    jobs: list[tuple[Guide, str]], *, timeout: int, workers: int, workdir: str
+) -> Iterator[Executed]:
+    """Execute guides, `workers` at a time, one process per guide; yield each as it finishes.
+
+    A process of its own even when one at a time: nbclient takes over SIGINT and
+    SIGTERM while it runs, so in the build's own process an interrupt would only
+    show up later as a "dead kernel". Here the build keeps its handlers and, on
+    an interrupt, stops the workers. concurrent.futures' pools queue the next
+    guide in a worker before the current one ends, so a stopped pool would start
+    it; plain processes do only what they were started for.
+    """
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+    waiting = list(jobs)
+    running: dict = {}  # receiving end of a pipe -> its process
+    try:
+        while waiting or running:
+            while waiting and len(running) < workers:
+                receiver, sender = context.Pipe(duplex=False)
+                guide, key = waiting.pop(0)
+                args = (sender, guide, key, timeout, workdir)
+                process = context.Process(target=_execute_in_child, args=args)
+                process.start()
+                sender.close()
+                running[receiver] = process
+            for receiver in multiprocessing.connection.wait(list(running)):
+                try:
+                    ok, result = receiver.recv()
+                except EOFError:  # the worker died without a word (killed, or a crash in Python itself)
+                    code = running[receiver].exitcode
+                    ok, result = False, RuntimeError(f"a build worker exited with code {code}")
+                running.pop(receiver).join()
+                if not ok:
+                    raise result
+                yield result
+    finally:
+        _stop_workers(running)
 
 
 def build_files(
@@ -75,28 +159,47 @@ def build_files(
     *,
     may_execute: bool = True,
     force: bool = False,
-    timeout: int = 1800,
+    timeout: int = DEFAULT_TIMEOUT,
+    jobs: int = 1,
     log: Callable[[str], None] = lambda _: None,
 ) -> dict[Path, str]:
-    """Every generated file's path and content. Raises on the first failing guide."""
+    """Every generated file's path and content. Raises if any guide fails."""
     pins = read_pins(project.constraints)
+    guides = read_guides(project)
+    # Misaligned or drifted translations stop the build here, before anything executes.
+    translations = checked_reports(guides, project.root)
+    stale_cells = {(r.guide, r.lang): r.stale_cells for r in translations}
+    done: dict[tuple[str, str], Executed] = {}
+    to_execute = []
+    for guide in guides:
+        key = cache_key(guide, pins)
+        executed, reason = (None, "--force") if force else reused_guide(project, guide, key)
+        if executed is not None:
+            log(f"{guide.name} [{guide.lang}]: reused (0 cells executed)")
+            done[guide.name, guide.lang] = executed
+        elif not may_execute:
+            raise NeedsExecution(reason)
+        else:
+            log(f"{guide.name} [{guide.lang}]: executing ({reason})")
+            to_execute.append((guide, key))
+    if to_execute:
+        check_installed(pins)
+    for executed in execute_all(to_execute, timeout=timeout, workers=jobs, workdir=str(project.root)):
+        guide = executed.guide
+        log(
+            f"{guide.name} [{guide.lang}]: executed {len(guide.code_cells)} cells "
+            f"({executed.record.total_seconds} s)"
+        )
+        done[guide.name, guide.lang] = executed
     files: dict[Path, str] = {}
-    for name, paths in discover(project.src_dir, project.languages).items():
-        for lang, path in paths.items():
-            guide = read(path, lang)
-            executed = executed_guide(
-                project, guide, pins, may_execute=may_execute, force=force, timeout=timeout
-            )
-            if executed.reused:
-                log(f"{name} [{lang}]: reused (0 cells executed)")
-            else:
-                log(
-                    f"{name} [{lang}]: executed {len(guide.code_cells)} cells "
-                    f"({executed.record.total_seconds} s)"
-                )
-            source_label = path.relative_to(project.root).as_posix()
-            files[project.page_path(lang, name)] = render(executed, source_label)
-            files[project.notebook_path(lang, name)] = notebooks.dumps(executed)
+    for guide in guides:
+        executed = done[guide.name, guide.lang]
+        source_label = guide.path.relative_to(project.root).as_posix()
+        files[project.page_path(guide.lang, guide.name)] = render(
+            executed, source_label, stale_cells=stale_cells.get((guide.name, guide.lang), 0)
+        )
+        files[project.notebook_path(guide.lang, guide.name)] = notebooks.dumps(executed)
+    files.update(status_pages(translations, guides, project.docs_dir, project.languages))
     return files
 
 
@@ -122,27 +225,83 @@ def stale(project: Project, files: dict[Path, str]) -> list[Path]:
     return [path for path, text in files.items() if _differs(path, text)] + orphans(project, files)
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _stage(path: Path, text: str) -> Path:
+    """Write text to a temporary file beside path; the caller renames it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; pages are ordinary files
-        os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+    return Path(tmp)
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM until the block ends, then deliver them.
+
+    The renames that publish a build take milliseconds; deferring signals over
+    them means an interrupted build leaves either all the old files or all the
+    new ones, never a mix. (Python's own handlers only run in the main thread.)
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {sig: signal.signal(sig, lambda number, _: received.append(number)) for sig in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if received:
+            signal.raise_signal(received[0])
 
 
 def write_files(project: Project, files: dict[Path, str]) -> list[Path]:
-    """Write changed files, remove orphans; return what changed on disk."""
-    changed = []
-    for path, text in files.items():
-        if _differs(path, text):
-            _write_atomic(path, text)
-            changed.append(path)
-    for path in orphans(project, files):
-        path.unlink()
-        changed.append(path)
-    return changed
+    """Publish changed files and remove orphans, all or nothing; return what changed on disk."""
+    changed = [path for path, text in files.items() if _differs(path, text)]
+    removed = orphans(project, files)
+    staged: dict[Path, Path] = {}
+    try:
+        for path in changed:
+            staged[path] = _stage(path, files[path])
+        with _signals_deferred():
+            for path, tmp in staged.items():
+                os.replace(tmp, path)
+            for path in removed:
+                path.unlink()
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)  # left over only if staging or publishing was interrupted
+    return changed + removed
+
+
+@contextmanager
+def project_lock(project: Project, *, wait: bool, log: Callable[[str], None] = lambda _: None):
+    """One build or check at a time per project (an advisory lock the OS drops if the process dies)."""
+    path = project.root / LOCK_FILE
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            if not wait:
+                raise BuildLocked(
+                    f"{path}: another build is running ({holder}); wait for it to finish "
+                    "(or leave out --no-wait to wait automatically)"
+                ) from None
+            log(f"waiting for another build to finish ({holder})...")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {time.strftime('%H:%M:%S')}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.truncate(0)

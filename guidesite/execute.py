@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from datetime import UTC, datetime
 
@@ -53,6 +54,16 @@ print(json.dumps({"device": _device(), "versions": {
 """
 
 KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONHASHSEED": "0"}
+DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
+# IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
+HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
+HIDDEN_TIMEOUT = 600  # seconds they may run
+_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+
+
+def guide_timeout(guide: Guide, default: int = DEFAULT_TIMEOUT) -> int:
+    """Seconds one cell of this guide may run: the header's `timeout:` field wins."""
+    return int(guide.meta.get("timeout", default))
 
 
 def _seconds(cell) -> float:
@@ -107,23 +118,30 @@ def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) ->
     if index == 0 or index > len(guide.code_cells):
         return ExecutionError(guide.path, 1, f"{where}: hidden setup failed: {detail}")
     reason = {
-        CellTimeoutError: f"timed out after {timeout} s",
+        CellTimeoutError: f"timed out after {timeout} s (if it needs longer, set `timeout: <seconds>` "
+        "under 'guide:' in the header, or pass --timeout)",
         DeadKernelError: "the kernel died (crash or os._exit in the cell)",
     }.get(type(exc), "raised an exception")
     line = guide.code_cells[index - 1].line
+    in_cell = _CELL_LINE.search(detail) if isinstance(exc, CellExecutionError) else None
+    if in_cell:  # the failing line itself; the code starts on the line after the "# %%" marker
+        line += int(in_cell[1])
     return ExecutionError(guide.path, line, f"{where}, code cell {index} {reason}:\n{detail}")
 
 
-def execute(guide: Guide, key: str, timeout: int = 1800, workdir: str | None = None) -> Executed:
+def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, workdir: str | None = None) -> Executed:
     """Execute every code cell of a guide; raise ExecutionError pointing at the source."""
     code = guide.code_cells
-    cells = [v4.new_code_cell(SETUP)]
+    hidden = {HIDDEN: True}
+    cells = [v4.new_code_cell(SETUP, metadata=hidden)]
     cells += [v4.new_code_cell(c.source, metadata={"tags": list(c.tags)}) for c in code]
-    cells.append(v4.new_code_cell(PROBE))
+    cells.append(v4.new_code_cell(PROBE, metadata=hidden))
     nb = v4.new_notebook(cells=cells)
     client = nbclient.NotebookClient(
         nb,
-        timeout=timeout,
+        # The guide's timeout is for its own cells; the hidden ones import TensorFlow,
+        # which alone can take longer than a small guide's timeout on a busy machine.
+        timeout_func=lambda cell: max(timeout, HIDDEN_TIMEOUT) if cell.metadata.get(HIDDEN) else timeout,
         kernel_name="python3",
         record_timing=True,
         resources={"metadata": {"path": workdir or os.getcwd()}},
@@ -137,7 +155,8 @@ def execute(guide: Guide, key: str, timeout: int = 1800, workdir: str | None = N
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             kernel_log.seek(0)
             raise _failure(guide, nb, exc, timeout, kernel_log.read()) from None
-    probe = json.loads(nb.cells[-1].outputs[-1].text)
+    # Its stdout, not its last output: TensorFlow's first GPU query may log to stderr after it.
+    probe = json.loads(next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout"))
     outputs = tuple(collect_outputs(cell.outputs) for cell in nb.cells[1:-1])
     record = Record(
         cache_key=key,

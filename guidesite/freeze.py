@@ -100,13 +100,19 @@ def record_from_json(data: dict) -> Record:
     )
 
 
-def reusable(stored: tuple[Record, tuple[tuple[Output, ...], ...]] | None, key: str, n_code: int) -> bool:
-    """True when a stored record can stand in for executing the guide again."""
+def why_not_reusable(
+    stored: tuple[Record, tuple[tuple[Output, ...], ...]] | None, key: str, n_code: int
+) -> str | None:
+    """None when a stored record can stand in for executing the guide again, else the reason."""
     if stored is None:
-        return False
+        return "no usable execution record"
     record, outputs = stored
-    return (
-        record.cache_key == key
-        and len(outputs) == n_code
-        and record.outputs_hash == outputs_hash(outputs)  # hand-edited outputs are not trusted
-    )
+    if record.cache_key != key:
+        return "code or runtime changed since the last execution"
+    if len(outputs) != n_code or record.outputs_hash != outputs_hash(outputs):
+        return "the stored outputs were edited by hand or damaged (their hash does not match the record)"
+    return None
+
+
+def reusable(stored: tuple[Record, tuple[tuple[Output, ...], ...]] | None, key: str, n_code: int) -> bool:
+    return why_not_reusable(stored, key, n_code) is None

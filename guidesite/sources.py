@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import jupytext
+import yaml
 
 from .errors import SourceError
 from .model import Cell, Guide
@@ -45,6 +46,15 @@ def reads(text: str, path: Path, lang: str) -> Guide:
     header_line = _header_end_line(text)
     try:
         notebook = jupytext.reads(text, fmt="py:percent")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        # The YAML starts on the line after the opening "# ---" (marks are 0-based).
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(
+            path, line, f"the '# ---' header is not valid YAML ({problem}); quote values that "
+            "contain ':' or start with '[', '{' or '*'"
+        ) from None
     except Exception as exc:  # jupytext raises many types; all mean "bad source"
         raise SourceError(path, 1, f"jupytext cannot read this file: {exc}") from exc
     meta = dict(notebook.metadata.get("guide") or {})
@@ -57,6 +67,12 @@ def reads(text: str, path: Path, lang: str) -> Guide:
     if missing:
         raise SourceError(
             path, _guide_meta_line(text), f"header field(s) missing under 'guide:': {', '.join(missing)}"
+        )
+    timeout = meta.get("timeout")
+    if timeout is not None and not (type(timeout) is int and timeout > 0):
+        raise SourceError(
+            path, _guide_meta_line(text), f"'timeout: {timeout}' under 'guide:' must be a whole number "
+            "of seconds greater than 0 (how long one cell may run)"
         )
     markers = _cell_marker_lines(text)
     cells = notebook.cells

@@ -20,7 +20,8 @@ def _edit(path, old, new):
 def test_prose_edit_executes_nothing_and_code_edit_only_that_guide(tiny_project):
     project = Project(tiny_project)
     logs = _build(project)
-    assert [line.split(": ")[1].split(" (")[0] for line in logs] == ["executed 2 cells"] * 2
+    executed = [line for line in logs if ": executed " in line]
+    assert [line.split(": ")[1].split(" (")[0] for line in executed] == ["executed 2 cells"] * 2
     en_page = project.page_path("en", "tiny")
     assert "Hello 42" in en_page.read_text(encoding="utf-8")
     assert "[1, 2]" in en_page.read_text(encoding="utf-8")
@@ -30,11 +31,16 @@ def test_prose_edit_executes_nothing_and_code_edit_only_that_guide(tiny_project)
     assert _build(project) == ["tiny [ko]: reused (0 cells executed)", "tiny [en]: reused (0 cells executed)"]
     assert "바뀐 설명." in project.page_path("ko", "tiny").read_text(encoding="utf-8")
 
-    _edit(tiny_project / "guide_src/en/tiny.py", "6 * 7", "6 * 8")
+    # A comment is part of the code cell: only that language runs again (and both still agree).
+    _edit(tiny_project / "guide_src/en/tiny.py", "6 * 7)", "6 * 7)  # the answer")
     logs = _build(project)
     assert logs[0] == "tiny [ko]: reused (0 cells executed)"
-    assert logs[1].startswith("tiny [en]: executed 2 cells")
-    assert "Hello 48" in en_page.read_text(encoding="utf-8")
+    assert logs[1] == (
+        "tiny [en]: executing (docs/en/notebooks/tiny.ipynb: "
+        "code or runtime changed since the last execution)"
+    )
+    assert logs[2].startswith("tiny [en]: executed 2 cells")
+    assert "6 * 7)  # the answer" in en_page.read_text(encoding="utf-8")
 
 
 def test_failing_cell_reports_source_line_and_keeps_previous_files(tiny_project):
@@ -42,12 +48,13 @@ def test_failing_cell_reports_source_line_and_keeps_previous_files(tiny_project)
     _build(project)
     generated = sorted((tiny_project / "docs").rglob("*.*"))
     before = {path: path.read_bytes() for path in generated}
-    source = tiny_project / "guide_src/en/tiny.py"
-    _edit(source, "x = [1, 2]", "x = [1, 2]\nraise ValueError('boom')")
-    line = source.read_text(encoding="utf-8").splitlines().index("x = [1, 2]")  # the "# %%" marker line
+    for lang in ("en", "ko"):  # the same code in both languages, as the translation check requires
+        source = tiny_project / f"guide_src/{lang}/tiny.py"
+        _edit(source, "x = [1, 2]", "x = [1, 2]\nraise ValueError('boom')")
+    line = source.read_text(encoding="utf-8").splitlines().index("raise ValueError('boom')") + 1
     with pytest.raises(ExecutionError) as err:
         build_files(project)
-    assert str(err.value).startswith(f"{source}:{line}: en guide 'tiny', code cell 2 raised")
+    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', code cell 2 raised")
     assert "ValueError" in str(err.value) and "boom" in str(err.value)
     assert main(["--root", str(tiny_project), "build"]) == 2
     assert {path: path.read_bytes() for path in generated} == before
@@ -70,9 +77,10 @@ def test_check_reports_hand_edits_and_orphans(tiny_project, capsys):
 
 
 def test_dead_kernel_is_reported_at_the_cell(tiny_project):
-    source = tiny_project / "guide_src/en/tiny.py"
-    _edit(source, "x = [1, 2]", "import os\nos._exit(1)")
+    for lang in ("en", "ko"):
+        source = tiny_project / f"guide_src/{lang}/tiny.py"
+        _edit(source, "x = [1, 2]", "import os\nos._exit(1)")
     line = source.read_text(encoding="utf-8").splitlines().index("import os")
     with pytest.raises(ExecutionError) as err:
         build_files(Project(tiny_project))
-    assert str(err.value).startswith(f"{source}:{line}: en guide 'tiny', code cell 2 the kernel died")
+    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', code cell 2 the kernel died")

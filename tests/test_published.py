@@ -77,7 +77,8 @@ def test_korean_page_has_no_untranslated_english_paragraph(lang):
     page = PROJECT.page_path(lang, GUIDE).read_text(encoding="utf-8")
     suspicious = []
     for paragraph in _prose_paragraphs(page):
-        prose = re.sub(r"`[^`]*`|<[^>]*>|\([^)]*\)|\[[^\]]*\]|https?://\S+", "", paragraph)
+        # Code, tags, links and attribute lists ({ .md-button }) are markup, not prose.
+        prose = re.sub(r"`[^`]*`|<[^>]*>|\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|https?://\S+", "", paragraph)
         for line in prose.split("\n"):
             if len(ENGLISH_WORD.findall(line)) >= 4 and not HANGUL.search(line):
                 suspicious.append(line)

@@ -27,7 +27,17 @@ def test_page_has_title_record_download_and_code():
 
 def test_korean_labels():
     page = _page("ko", ((Output("stdout", "hi"),), ()))
-    assert 'title="출력"' in page and '!!! info "실행 기록"' in page
+    assert 'title="출력"' in page and '!!! info record "실행 기록"' in page
+    assert "[Colab에서 열기](" in page and "[소스 보기 (GitHub)](" in page
+
+
+def test_header_links_to_colab_notebook_and_source():
+    page = _page("en", ((Output("stdout", "hi"),), ()))
+    repo = "keras-ko-research/keras-guides/blob/main"
+    assert f"(https://colab.research.google.com/github/{repo}/docs/en/notebooks/g.ipynb)" in page
+    assert '(../notebooks/g.ipynb){ .md-button download="g.ipynb" }' in page
+    assert f"(https://github.com/{repo}/guide_src/x/g.py)" in page
+    assert page.index("{: .guide-links }") < page.index('!!! info record "Execution record"')
 
 
 def test_object_repr_stays_literal_text_in_a_fence():

@@ -1,0 +1,126 @@
+"""Subcommands for translators: status, review, scaffold, import (wired into ``python -m guidesite``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import GuideError
+from ..sources import read, reads
+from . import provenance
+from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
+from .problems import ERROR
+from .status import table
+from .tutobook import TutobookError, import_tutobook, scaffold
+
+COMMANDS = ("status", "review", "scaffold", "import")
+
+
+def add_parsers(sub) -> None:
+    status = sub.add_parser("status", help="translation status per guide: alignment, stale cells, drift, ...")
+    status.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
+    review = sub.add_parser("review", help="record that translated cells match today's English cells")
+    review.add_argument("guide", help="guide name, e.g. intro_to_keras_for_researchers")
+    review.add_argument("--lang", default="ko", help="translation language (default ko)")
+    which = review.add_mutually_exclusive_group(required=True)
+    which.add_argument("--cell", type=int, action="append", help="cell number from `status` (repeatable)")
+    which.add_argument("--all", action="store_true", help="every cell")
+    review.add_argument("--typo", action="store_true", help="the English change needs no re-translation")
+    new = sub.add_parser("scaffold", help="start a translation: English copied, prose tagged untranslated")
+    new.add_argument("guide")
+    new.add_argument("--lang", default="ko")
+    new.add_argument("--force", action="store_true", help="overwrite an existing translation")
+    imp = sub.add_parser("import", help="convert a keras.io tutobook .py into guide_src/<lang>/<name>.py")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--lang", default=SOURCE_LANG)
+    imp.add_argument("--name", help="guide name (default: the file's stem)")
+    imp.add_argument("--force", action="store_true", help="overwrite an existing source")
+
+
+def _status(root: Path, languages: tuple[str, ...], strict: bool) -> int:
+    found = reports(root, languages)
+    if not found:
+        print("no translated guides (guide_src/<lang>/<name>.py beside guide_src/en/<name>.py)")
+        return 0
+    print(table(found))
+    problems = [p for r in found for p in r.problems]
+    for problem in problems:
+        print(f"\n{problem}")
+        if problem.detail:
+            print("\n".join("    " + line for line in problem.detail.split("\n")))
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    print(f"\n{errors} error(s), {warnings} warning(s)")
+    return 2 if errors else 1 if strict and warnings else 0
+
+
+def _review(root: Path, args) -> int:
+    src = root / "guide_src"
+    path, en_path = src / args.lang / f"{args.guide}.py", src / SOURCE_LANG / f"{args.guide}.py"
+    for needed in (path, en_path):
+        if not needed.is_file():
+            print(f"error: {needed.relative_to(root)} does not exist", file=sys.stderr)
+            return 2
+    en = relative(read(en_path, SOURCE_LANG), root)
+    cells = None if args.all else args.cell
+    try:
+        entries = provenance.review(en, read_provenance(path), cells, typo=args.typo)
+    except provenance.ReviewRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    target = provenance.path_for(path)
+    write_text(target, provenance.dumps(en, entries))
+    what = "all cells" if cells is None else "cell(s) " + ", ".join(map(str, cells))
+    how = "accepted as a typo-only English change" if args.typo else "marked reviewed"
+    print(f"{target.relative_to(root)}: {what} {how}")
+    return 0
+
+
+def _write_new(root: Path, target: Path, text: str, force: bool) -> bool:
+    if target.exists() and not force:
+        print(f"error: {target.relative_to(root)} exists; pass --force to overwrite it", file=sys.stderr)
+        return False
+    reads(text, target, target.parent.name)  # what we write must read back as a guide
+    write_text(target, text)
+    print(f"wrote {target.relative_to(root)}")
+    return True
+
+
+def _scaffold(root: Path, args) -> int:
+    src = root / "guide_src"
+    en_path = src / SOURCE_LANG / f"{args.guide}.py"
+    if not en_path.is_file():
+        print(f"error: {en_path.relative_to(root)} does not exist", file=sys.stderr)
+        return 2
+    target = src / args.lang / f"{args.guide}.py"
+    if not _write_new(root, target, scaffold(en_path.read_text(encoding="utf-8")), args.force):
+        return 2
+    en = relative(read(en_path, SOURCE_LANG), root)
+    write_text(provenance.path_for(target), provenance.dumps(en, provenance.review(en, None, None)))
+    print(f"wrote {provenance.path_for(target).relative_to(root)}; translate the cells `status` lists")
+    return 0
+
+
+def _import(root: Path, args) -> int:
+    try:
+        text = import_tutobook(args.file.read_text(encoding="utf-8"))
+    except TutobookError as exc:
+        print(f"error: {args.file}:{exc}", file=sys.stderr)
+        return 2
+    target = root / "guide_src" / args.lang / f"{args.name or args.file.stem}.py"
+    return 0 if _write_new(root, target, text, args.force) else 2
+
+
+def run(args: argparse.Namespace, root: Path, languages: tuple[str, ...]) -> int:
+    try:
+        if args.command == "status":
+            return _status(root, languages, args.strict)
+        if args.command == "review":
+            return _review(root, args)
+        if args.command == "scaffold":
+            return _scaffold(root, args)
+        return _import(root, args)
+    except GuideError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,83 @@
+"""Checks on the built site's files (no browser needed)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import GUIDE
+
+# Budget for a guide page's HTML. The introduction guide's page is ~41 KB of Markdown and
+# builds to ~153 KB of HTML: ~84 KB of it is Pygments' <span> markup for syntax highlighting,
+# ~20 KB Material's navigation and icons. 180 KB leaves room for a few more sections while
+# catching the regressions measured here: per-line code anchors (`anchor_linenums`, +56 KB)
+# or notebook HTML from mkdocs-jupyter (~630 KB per page).
+PAGE_BUDGET = 180_000
+
+GUIDE_PAGES = [GUIDE, "en/" + GUIDE]
+
+
+@pytest.mark.parametrize("path", GUIDE_PAGES)
+def test_guide_page_html_stays_within_budget(site_dir: Path, path: str):
+    size = (site_dir / path / "index.html").stat().st_size
+    assert size <= PAGE_BUDGET, f"{path}index.html is {size} bytes, over the {PAGE_BUDGET} byte budget"
+
+
+def _ids(html: str) -> list[str]:
+    return re.findall(r'<h[23] id="([^"]+)"', html)
+
+
+def test_korean_headings_have_stable_korean_ids(site_dir: Path):
+    ko = _ids((site_dir / GUIDE / "index.html").read_text(encoding="utf-8"))
+    en = _ids((site_dir / "en" / GUIDE / "index.html").read_text(encoding="utf-8"))
+    assert "그레이디언트" in ko and "엔드-투-엔드-예제-1-변이형-오토인코더" in ko
+    assert "gradients" in en
+    # Aligned guides: the language switch maps sections by position.
+    assert len(ko) == len(en)
+
+
+def test_search_index_is_split_by_language(site_dir: Path):
+    def locations(path: Path) -> list[str]:
+        return [doc["location"] for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]]
+
+    ko = locations(site_dir / "search" / "search_index.json")
+    en = locations(site_dir / "en" / "search" / "search_index.json")
+    assert GUIDE in {loc.split("#")[0] for loc in ko} and GUIDE in {loc.split("#")[0] for loc in en}
+    assert not [loc for loc in ko if loc.startswith("en/")]
+
+
+# Resources a page loads by itself (not links a reader may follow).
+LOADED = re.compile(r'<(?:script|img|link|iframe|source)\b[^>]*?\b(?:src|href)="(https?:)?//([^"/]+)', re.I)
+CSS_URL = re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I)
+
+
+def test_pages_load_nothing_from_other_hosts(site_dir: Path):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) >= 7
+    foreign = {f"{page.relative_to(site_dir)}: {host}" for page in pages
+               for _, host in LOADED.findall(page.read_text(encoding="utf-8"))}
+    # <link rel="alternate"> etc. are relative; a hreflang alternate with a host would show here.
+    assert foreign == set()
+    styles = [css for css in site_dir.rglob("*.css") if CSS_URL.search(css.read_text(encoding="utf-8"))]
+    assert styles == []
+
+
+@pytest.mark.parametrize(("path", "title", "description"), [
+    ("", "연구자를 위한 케라스 소개", "케라스와 텐서플로로 딥러닝 연구를 할 때 알아야 할 모든 것."),
+    ("en/", "Introduction to Keras for Researchers",
+     "Everything you need to know to use Keras and TensorFlow for deep learning research."),
+])
+def test_home_page_lists_the_guide_with_description_and_status(site_dir: Path, path, title, description):
+    html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    row = next((r for r in re.findall(r"<tr>(.*?)</tr>", html, re.S) if title in r), "")
+    assert f'href="{GUIDE}"' in row and description in row
+    assert len(re.findall(r"<td>", row)) >= 3  # guide, description, status
+
+
+def test_not_found_page_speaks_both_languages(site_dir: Path):
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert "페이지를 찾을 수 없습니다" in html and "Page not found" in html
+    assert 'href="/en/"' in html  # absolute: the page is served for missing paths at any depth

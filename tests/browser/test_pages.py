@@ -1,0 +1,215 @@
+"""What a reader sees on the served site, in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from .conftest import GUIDE, ROOT, artifacts_dir, new_visit
+
+GUIDE_NAME = GUIDE.split("/")[1]
+REPR = "<keras.src.callbacks.history.History at 0x…>"  # printed by model.fit(...) in the guide
+REPOSITORY = "https://github.com/keras-ko-research/keras-guides/blob/main"
+LABELS = {  # language: (path prefix, output label, Colab, 404 heading of that language)
+    "ko": ("", "출력", "Colab에서 열기", "페이지를 찾을 수 없습니다"),
+    "en": ("en/", "Output", "Open in Colab", "Page not found"),
+}
+
+
+def switch_language(visit, lang: str) -> None:
+    """Pick a language in the header's selector, as a reader does (it opens on hover)."""
+    page = visit.page
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.locator(f"a.md-select__link[hreflang={lang}]").click()
+
+
+def location(visit) -> tuple[str, str]:
+    url = urlsplit(visit.page.url)
+    return url.path, unquote(url.fragment)
+
+
+def test_language_switch_round_trip_keeps_page_and_section(visit):
+    visit.open(GUIDE + "#그레이디언트")
+    switch_language(visit, "en")
+    assert location(visit) == ("/en/" + GUIDE, "gradients")
+    switch_language(visit, "ko")
+    assert location(visit) == ("/" + GUIDE, "그레이디언트")
+
+
+def test_language_switch_keeps_the_section_scrolled_to(visit):
+    visit.open("en/" + GUIDE)
+    visit.page.locator("h2#compiled-functions").evaluate("heading => heading.scrollIntoView()")
+    switch_language(visit, "ko")
+    assert location(visit) == ("/" + GUIDE, "컴파일된-함수")
+    top = visit.page.locator("h2#컴파일된-함수").evaluate("heading => heading.getBoundingClientRect().top")
+    assert 0 <= top < 200, f"the section's heading is at {top}px, not at the top of the window"
+
+
+def test_language_switch_on_other_pages_keeps_the_page(visit):
+    visit.open("contributing/")
+    switch_language(visit, "en")
+    assert location(visit) == ("/en/contributing/", "")
+    switch_language(visit, "ko")
+    assert location(visit) == ("/contributing/", "")
+
+
+# Python blocks: the only fences besides outputs (classes .output, .stderr, .error) on guide pages.
+CODE_BLOCKS = "article div.highlight:not(.output, .stderr, .error)"
+
+
+def _python_fences(markdown: str) -> list[str]:
+    return re.findall(r"^```python\n(.*?)\n```$", markdown, flags=re.S | re.M)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_copy_button_copies_exactly_the_code(visit, lang):
+    source = ROOT / "docs" / lang / "guides" / f"{GUIDE_NAME}.md"
+    fences = _python_fences(source.read_text(encoding="utf-8"))
+    # A long block with a docstring, blank lines and a comment in the page's language.
+    comment = r"#.*[가-힣]" if lang == "ko" else r"# [A-Za-z]"
+    index = next(
+        i for i, code in enumerate(fences)
+        if code.count("\n") > 8 and '"""' in code and "\n\n" in code and re.search(comment, code)
+    )
+    visit.open(LABELS[lang][0] + GUIDE)
+    block = visit.page.locator(CODE_BLOCKS).nth(index)
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = visit.page.evaluate("navigator.clipboard.readText()")
+    assert copied == fences[index], f"copied text differs from code block {index} of {source}"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_object_repr_in_an_output_is_visible_text(visit, lang):
+    prefix, output_label, _, _ = LABELS[lang]
+    visit.open(prefix + GUIDE)
+    block = visit.page.locator("div.output", has_text=REPR)
+    assert block.count() == 1
+    block.scroll_into_view_if_needed()
+    assert block.is_visible()
+    assert REPR in block.locator("code").inner_text()
+    assert block.locator(".filename").inner_text() == output_label
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_outputs_look_different_from_code(visit, lang):
+    visit.open(LABELS[lang][0] + GUIDE)
+    style = """element => {
+        const s = getComputedStyle(element);
+        return [s.borderLeftWidth, getComputedStyle(element.querySelector("code")).backgroundColor];
+    }"""
+    output_border, output_background = visit.page.locator("div.output").first.evaluate(style)
+    code_border, code_background = visit.page.locator(CODE_BLOCKS).first.evaluate(style)
+    assert output_border != "0px" and code_border == "0px"
+    assert output_background != code_background
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_header_links_colab_notebook_and_source(visit, lang):
+    prefix, _, colab_label, _ = LABELS[lang]
+    visit.open(prefix + GUIDE)
+    links = visit.page.locator(".guide-links a")
+    assert links.count() == 3
+    colab, notebook, source = (links.nth(i) for i in range(3))
+    assert colab.inner_text().strip() == colab_label
+    assert colab.get_attribute("href") == (
+        "https://colab.research.google.com/github/keras-ko-research/keras-guides/blob/main/"
+        f"docs/{lang}/notebooks/{GUIDE_NAME}.ipynb"
+    )
+    assert source.get_attribute("href") == f"{REPOSITORY}/guide_src/{lang}/{GUIDE_NAME}.py"
+    assert notebook.get_attribute("download") == f"{GUIDE_NAME}.ipynb"
+    response = visit.page.request.get(notebook.evaluate("a => a.href"))
+    assert response.status == 200
+    assert json.loads(response.body())["metadata"]["kernelspec"]["language"] == "python"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_execution_record_is_a_small_box(visit, lang):
+    visit.open(LABELS[lang][0] + GUIDE)
+    record = visit.page.locator(".admonition.record")
+    assert record.count() == 1
+    size = record.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    body = visit.page.locator("article > p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size < body
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_not_found_page_in_both_languages(visit, lang):
+    response = visit.open(LABELS[lang][0] + "no-such-page/")
+    assert response.status == 404
+    assert visit.page.locator("h1").inner_text() == LABELS["ko"][3]
+    assert visit.page.get_by_text(LABELS["en"][3]).is_visible()
+    assert visit.page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    with visit.page.expect_navigation():
+        visit.page.get_by_role("link", name="English home page").click()
+    assert location(visit) == ("/en/", "")
+    # The browser reports the 404 status of the missing page itself; nothing else may fail.
+    assert [error for error in visit.console_errors if "no-such-page" not in error] == []
+
+
+def _luminance(css_colour: str) -> float:
+    red, green, blue = (int(x) for x in re.findall(r"\d+", css_colour)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+@pytest.mark.parametrize(("scheme", "material_scheme"), [("light", "default"), ("dark", "slate")])
+def test_colour_schemes_follow_the_system(browser, server, scheme, material_scheme):
+    visit = new_visit(browser, server, color_scheme=scheme)
+    try:
+        visit.open(GUIDE)
+        page = visit.page
+        assert page.locator("body").get_attribute("data-md-color-scheme") == material_scheme
+        background = _luminance(page.locator("body").evaluate("e => getComputedStyle(e).backgroundColor"))
+        text = _luminance(page.locator("article p").first.evaluate("e => getComputedStyle(e).color"))
+        if scheme == "dark":
+            assert background < 0.3 < text
+        else:
+            assert text < 0.3 < background
+        buttons = page.locator(".guide-links a:not(.md-button--primary)")
+        assert buttons.count() == 2
+        for colour in buttons.evaluate_all("links => links.map(a => getComputedStyle(a).color)"):
+            assert abs(_luminance(colour) - background) > 0.3, f"button text {colour} is hard to read"
+        page.screenshot(path=artifacts_dir() / f"guide-ko-{scheme}-top.png", animations="disabled")
+        assert visit.console_errors == []
+    finally:
+        visit.page.context.close()
+
+
+PAGES = ["", GUIDE, "contributing/", "translation-status/", "en/", "en/" + GUIDE, "en/contributing/",
+         "no-such-page/"]
+
+
+def test_no_console_errors_and_no_request_leaves_the_site(visit):
+    for path in PAGES:
+        visit.open(path, wait_until="networkidle")
+    from .test_search import search  # one search too: it loads the index and the search worker
+
+    search(visit, "gradients")
+    visit.page.wait_for_load_state("networkidle")
+    # The only error allowed is the browser reporting the missing page's own 404 status.
+    assert [error for error in visit.console_errors if "no-such-page" not in error] == []
+    assert visit.foreign_requests() == []
+    assert any(url.endswith("/en/search/search_index.json") for url in visit.requests)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_screenshots_of_the_guide_page(visit, lang):
+    """Saved for a person to look at (Korean text, outputs, layout); see the contributing page."""
+    prefix, _, _, _ = LABELS[lang]
+    visit.open(prefix + GUIDE, wait_until="networkidle")
+    page = visit.page
+    folder: Path = artifacts_dir()
+    # animations="disabled" ends the header's title cross-fade (it follows scrolling) before the shot.
+    # The full page first, from the top: after scrolling, the sticky header would be drawn mid-page.
+    page.screenshot(path=folder / f"guide-{lang}-top.png", animations="disabled")
+    page.screenshot(path=folder / f"guide-{lang}-full.png", full_page=True, animations="disabled")
+    page.locator("div.output", has_text=REPR).evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.screenshot(path=folder / f"guide-{lang}-outputs.png", animations="disabled")
+    for name in ("top", "outputs", "full"):
+        assert (folder / f"guide-{lang}-{name}.png").stat().st_size > 10_000
+    assert visit.console_errors == []
