@@ -13,8 +13,6 @@ import re
 import tempfile
 from datetime import UTC, datetime
 
-import nbclient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbformat import v4
 
 from . import outputs as cleaning
@@ -109,6 +107,8 @@ def _failed_cell_index(nb) -> int:
 
 def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) -> ExecutionError:
     """An ExecutionError at the source line of the cell that failed."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
     where = f"{guide.lang} guide {guide.name!r}"
     index = _failed_cell_index(nb)
     detail = cleaning.clean(str(exc))
@@ -131,6 +131,11 @@ def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) ->
 
 def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, workdir: str | None = None) -> Executed:
     """Execute every code cell of a guide; raise ExecutionError pointing at the source."""
+    # Imported here: a build that executes nothing (the common case) never pays for
+    # nbclient and jupyter_client (~0.2 s of every no-op rebuild).
+    import nbclient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
     code = guide.code_cells
     hidden = {HIDDEN: True}
     cells = [v4.new_code_cell(SETUP, metadata=hidden)]
