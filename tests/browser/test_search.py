@@ -39,6 +39,11 @@ def search(visit, query: str) -> list[str]:
     page = visit.page
     box = page.locator("input.md-search__input")
     box.click()
+    # Clear the previous query's results first: the tab is shared between queries, and its old
+    # results would otherwise satisfy the wait below before the new search has run.
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0")
     box.fill(query)
     box.press("End")  # Material searches on keyup: typing has to end with a key press
     # Done when the result count is shown (or "no results") for this query.
