@@ -27,7 +27,7 @@ from .freeze import cache_key, check_installed, read_pins, why_not_reusable
 from .model import Executed, Guide
 from .render import render
 from .sources import discover, read
-from .translate.files import checked_reports, status_pages
+from .translate.files import SOURCE_LANG, checked_reports, status_pages
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language
 LOCK_FILE = ".guidesite.lock"
@@ -63,31 +63,27 @@ class NeedsExecution(Exception):
     """A guide's stored record does not match its code; only a build can fix that."""
 
 
-def _stored(project: Project, guide: Guide):
-    path = project.notebook_path(guide.lang, guide.name)
-    return notebooks.loads_record(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
 def reused_guide(project: Project, guide: Guide, key: str) -> tuple[Executed | None, str]:
     """The stored outputs if they can be trusted for this key, else None and the reason."""
-    stored = _stored(project, guide)
+    path = project.notebook_path(guide.lang, guide.name)
+    stored = notebooks.loads_record(path.read_text(encoding="utf-8")) if path.is_file() else None
     reason = why_not_reusable(stored, key, len(guide.code_cells))
     if reason is None:
         record, outputs = stored
         return Executed(guide, outputs, record, reused=True), ""
-    if stored is None and project.notebook_path(guide.lang, guide.name).is_file():
+    if stored is None and path.is_file():
         reason = "the stored notebook is damaged (not a notebook with an execution record)"
-    return None, f"{project.notebook_path(guide.lang, guide.name).relative_to(project.root)}: {reason}"
+    return None, f"{path.relative_to(project.root)}: {reason}"
 
 
 def read_guides(project: Project) -> list[Guide]:
     """Every guide source, in name then language order. A translation needs its English original."""
     guides = []
     for name, paths in discover(project.src_dir, project.languages).items():
-        if "en" in project.languages and "en" not in paths:
+        if SOURCE_LANG in project.languages and SOURCE_LANG not in paths:
             path = next(iter(paths.values()))
             raise SourceError(
-                path, 1, f"no English source guide_src/en/{name}.py for this translation; "
+                path, 1, f"no English source guide_src/{SOURCE_LANG}/{name}.py for this translation; "
                 "a guide is renamed or deleted in every language at once"
             )
         guides += [read(path, lang) for lang, path in paths.items()]

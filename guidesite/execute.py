@@ -53,9 +53,9 @@ print(json.dumps({"device": _device(), "versions": {
 
 KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONHASHSEED": "0"}
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
-# IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
+# IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 
 

@@ -113,6 +113,3 @@ def why_not_reusable(
         return "the stored outputs were edited by hand or damaged (their hash does not match the record)"
     return None
 
-
-def reusable(stored: tuple[Record, tuple[tuple[Output, ...], ...]] | None, key: str, n_code: int) -> bool:
-    return why_not_reusable(stored, key, n_code) is None

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from guidesite.errors import EnvironmentMismatch
-from guidesite.freeze import cache_key, outputs_hash, read_pins, reusable
+from guidesite.freeze import cache_key, outputs_hash, read_pins, why_not_reusable
 from guidesite.model import Output, Record
 from guidesite.sources import reads
 
@@ -43,8 +43,8 @@ def test_pins_come_from_constraints_file(tmp_path):
 def test_hand_edited_outputs_are_not_reused():
     outputs = ((Output("stdout", "1"),),)
     record = Record("key", "now", "CPU", {}, 1337, (0.1,), outputs_hash(outputs))
-    assert reusable((record, outputs), "key", 1)
-    assert not reusable((record, ((Output("stdout", "2"),),)), "key", 1)
-    assert not reusable((record, outputs), "other key", 1)
-    assert not reusable((replace(record, outputs_hash=""), outputs), "key", 1)
-    assert not reusable(None, "key", 1)
+    assert why_not_reusable((record, outputs), "key", 1) is None
+    assert "edited by hand" in why_not_reusable((record, ((Output("stdout", "2"),),)), "key", 1)
+    assert "code or runtime changed" in why_not_reusable((record, outputs), "other key", 1)
+    assert "edited by hand" in why_not_reusable((replace(record, outputs_hash=""), outputs), "key", 1)
+    assert why_not_reusable(None, "key", 1) == "no usable execution record"
