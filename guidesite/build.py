@@ -24,8 +24,9 @@ from . import notebooks
 from .errors import BuildLocked, SourceError
 from .execute import DEFAULT_TIMEOUT, execute, guide_timeout
 from .freeze import cache_key, check_installed, read_pins, why_not_reusable
+from .home import home_pages
 from .model import Executed, Guide
-from .render import render
+from .render import IMAGE_DIR, image_files, render
 from .sources import discover, read
 from .translate.files import SOURCE_LANG, checked_reports, status_pages
 
@@ -57,6 +58,16 @@ class Project:
 
     def notebook_path(self, lang: str, name: str) -> Path:
         return self.docs_dir / lang / "notebooks" / f"{name}.ipynb"
+
+    def image_path(self, lang: str, file_name: str) -> Path:
+        return self.docs_dir / lang / "guides" / IMAGE_DIR / file_name
+
+    def generated_by(self, lang: str, name: str, path: Path) -> bool:
+        """True for the generated files of one guide in one language."""
+        images = self.docs_dir / lang / "guides" / IMAGE_DIR
+        return path in (self.page_path(lang, name), self.notebook_path(lang, name)) or (
+            path.parent == images and path.name.startswith(f"{name}-")
+        )
 
 
 class NeedsExecution(Exception):
@@ -90,11 +101,12 @@ def read_guides(project: Project) -> list[Guide]:
     return guides
 
 
-def _execute_in_child(conn, guide: Guide, key: str, timeout: int, workdir: str) -> None:
+def _execute_in_child(conn, guide: Guide, key: str, timeout: int, keep_going: bool) -> None:
     """Body of a worker process: execute one guide, send back the result or the exception."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # failures come back as exceptions; kernel logs go to a file
     try:
-        conn.send((True, execute(guide, key, timeout=guide_timeout(guide, timeout), workdir=workdir)))
+        executed = execute(guide, key, timeout=guide_timeout(guide, timeout), keep_going=keep_going)
+        conn.send((True, executed))
     except BaseException as exc:  # noqa: B036 - whatever stopped it, the parent reports it
         conn.send((False, exc))
 
@@ -112,7 +124,7 @@ def _stop_workers(running: dict) -> None:
 
 
 def execute_all(
-    jobs: list[tuple[Guide, str]], *, timeout: int, workers: int, workdir: str
+    jobs: list[tuple[Guide, str]], *, timeout: int, workers: int, keep_going: bool = False
 ) -> Iterator[Executed]:
     """Execute guides, `workers` at a time, one process per guide; yield each as it finishes.
 
@@ -131,7 +143,7 @@ def execute_all(
             while waiting and len(running) < workers:
                 receiver, sender = context.Pipe(duplex=False)
                 guide, key = waiting.pop(0)
-                args = (sender, guide, key, timeout, workdir)
+                args = (sender, guide, key, timeout, keep_going)
                 process = context.Process(target=_execute_in_child, args=args)
                 process.start()
                 sender.close()
@@ -157,53 +169,87 @@ def build_files(
     force: bool = False,
     timeout: int = DEFAULT_TIMEOUT,
     jobs: int = 1,
+    only: tuple[str, ...] = (),
+    keep_going: bool = False,
     log: Callable[[str], None] = lambda _: None,
-) -> dict[Path, str]:
-    """Every generated file's path and content. Raises if any guide fails."""
+) -> dict[Path, str | bytes]:
+    """Every generated file's path and content. Raises if any guide fails.
+
+    only: guide names; the others are never executed: their files are generated from
+    their records when those are fresh, and left out (kept on disk as they are) otherwise.
+    """
     pins = read_pins(project.constraints)
     guides = read_guides(project)
+    unknown = sorted(set(only) - {g.name for g in guides})
+    if unknown:
+        raise SourceError(project.src_dir / SOURCE_LANG, 1, f"no guide named {', '.join(unknown)} "
+                          f"(guides: {', '.join(sorted({g.name for g in guides}))})")
     # Misaligned or drifted translations stop the build here, before anything executes.
     translations = checked_reports(guides, project.root)
-    stale_cells = {(r.guide, r.lang): r.stale_cells for r in translations}
+    by_guide = {(r.guide, r.lang): r for r in translations}
     done: dict[tuple[str, str], Executed] = {}
     to_execute = []
     for guide in guides:
         key = cache_key(guide, pins)
-        executed, reason = (None, "--force") if force else reused_guide(project, guide, key)
+        selected = not only or guide.name in only
+        executed, reason = (None, "--force") if force and selected else reused_guide(project, guide, key)
         if executed is not None:
             log(f"{guide.name} [{guide.lang}]: reused (0 cells executed)")
             done[guide.name, guide.lang] = executed
         elif not may_execute:
             raise NeedsExecution(reason)
+        elif not selected:
+            log(f"{guide.name} [{guide.lang}]: left as it is (not selected; {reason})")
         else:
             log(f"{guide.name} [{guide.lang}]: executing ({reason})")
             to_execute.append((guide, key))
-    if to_execute:
-        check_installed(pins)
-    for executed in execute_all(to_execute, timeout=timeout, workers=jobs, workdir=str(project.root)):
+    for guide, _ in to_execute:
+        check_installed(guide, pins)
+    for executed in execute_all(to_execute, timeout=timeout, workers=jobs, keep_going=keep_going):
         guide = executed.guide
         log(
             f"{guide.name} [{guide.lang}]: executed {len(guide.code_cells)} cells "
             f"({executed.record.total_seconds} s)"
         )
         done[guide.name, guide.lang] = executed
-    files: dict[Path, str] = {}
+    files: dict[Path, str | bytes] = {}
     for guide in guides:
-        executed = done[guide.name, guide.lang]
+        executed = done.get((guide.name, guide.lang))
+        if executed is None:
+            continue
+        report = by_guide.get((guide.name, guide.lang))
         source_label = guide.path.relative_to(project.root).as_posix()
         files[project.page_path(guide.lang, guide.name)] = render(
-            executed, source_label, stale_cells=stale_cells.get((guide.name, guide.lang), 0)
+            executed, source_label, stale_cells=report.stale_cells if report else 0,
+            untranslated_cells=report.tagged_untranslated if report else 0,
         )
         files[project.notebook_path(guide.lang, guide.name)] = notebooks.dumps(executed)
+        for file_name, body in image_files(executed).items():
+            files[project.image_path(guide.lang, file_name)] = body
     files.update(status_pages(translations, guides, project.docs_dir, project.languages))
+    records = {key: executed.record for key, executed in done.items()}
+    files.update(home_pages(guides, translations, records, project.docs_dir, project.languages))
+    for guide in guides:  # not selected and not reusable: what is on disk stays, byte for byte
+        if (guide.name, guide.lang) not in done:
+            files.update(_files_on_disk(project, guide))
     return files
 
 
+def _files_on_disk(project: Project, guide: Guide) -> dict[Path, bytes]:
+    return {
+        path: path.read_bytes()
+        for folder in generated_dirs(project) if folder.is_dir()
+        for path in sorted(folder.iterdir())
+        if path.is_file() and project.generated_by(guide.lang, guide.name, path)
+    }
+
+
 def generated_dirs(project: Project) -> list[Path]:
-    return [project.docs_dir / lang / sub for lang in project.languages for sub in ("guides", "notebooks")]
+    subs = ("guides", "notebooks", f"guides/{IMAGE_DIR}")
+    return [project.docs_dir / lang / sub for lang in project.languages for sub in subs]
 
 
-def orphans(project: Project, files: dict[Path, str]) -> list[Path]:
+def orphans(project: Project, files: dict[Path, str | bytes]) -> list[Path]:
     """Generated files on disk that no source produces any more."""
     found = []
     for folder in generated_dirs(project):
@@ -212,22 +258,26 @@ def orphans(project: Project, files: dict[Path, str]) -> list[Path]:
     return found
 
 
-def _differs(path: Path, text: str) -> bool:
-    return not path.is_file() or path.read_text(encoding="utf-8") != text
+def _content(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
-def stale(project: Project, files: dict[Path, str]) -> list[Path]:
+def _differs(path: Path, text: str | bytes) -> bool:
+    return not path.is_file() or path.read_bytes() != _content(text)
+
+
+def stale(project: Project, files: dict[Path, str | bytes]) -> list[Path]:
     """Files whose content on disk differs from what the build would write."""
     return [path for path, text in files.items() if _differs(path, text)] + orphans(project, files)
 
 
-def _stage(path: Path, text: str) -> Path:
-    """Write text to a temporary file beside path; the caller renames it into place."""
+def _stage(path: Path, text: str | bytes) -> Path:
+    """Write the content to a temporary file beside path; the caller renames it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_content(text))
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; pages are ordinary files
     except BaseException:
         os.unlink(tmp)
@@ -257,7 +307,7 @@ def _signals_deferred() -> Iterator[None]:
             signal.raise_signal(received[0])
 
 
-def write_files(project: Project, files: dict[Path, str]) -> list[Path]:
+def write_files(project: Project, files: dict[Path, str | bytes]) -> list[Path]:
     """Publish changed files and remove orphans, all or nothing; return what changed on disk."""
     changed = [path for path, text in files.items() if _differs(path, text)]
     removed = orphans(project, files)

@@ -27,7 +27,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project root (default: .)")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="regenerate docs/ from guide_src/, executing only changed guides")
-    build.add_argument("--force", action="store_true", help="execute every guide even if its record is fresh")
+    build.add_argument(
+        "guides", nargs="*", metavar="GUIDE",
+        help="execute only these guides (names as in guide_src/en/); the others are only re-rendered",
+    )
+    build.add_argument(
+        "--force", action="store_true", help="execute every (or every named) guide even if its record is fresh"
+    )
+    build.add_argument(
+        "--keep-going", action="store_true",
+        help="run every cell even after one fails, and list every failing cell (for porting a guide)",
+    )
     build.add_argument(
         "--timeout", type=_positive, default=DEFAULT_TIMEOUT,
         help=f"seconds a cell may run unless the guide's header sets `timeout:` (default {DEFAULT_TIMEOUT})",
@@ -45,7 +55,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace, project: Project) -> int:
-    files = build_files(project, force=args.force, timeout=args.timeout, jobs=args.jobs, log=print)
+    files = build_files(
+        project, force=args.force, timeout=args.timeout, jobs=args.jobs, only=tuple(args.guides),
+        keep_going=args.keep_going, log=print,
+    )
     changed = write_files(project, files)
     print(f"{len(changed)} file(s) updated under {project.docs_dir.relative_to(project.root)}/")
     return 0
@@ -72,7 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     project = Project(args.root.resolve())
     if args.command in translate_cli.COMMANDS:
-        return translate_cli.run(args, project.root, project.languages)
+        try:
+            return translate_cli.run(args, project.root, project.languages)
+        except BrokenPipeError:  # `status | head`: the reader has seen enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            return 0
     command = {"build": _build, "check": _check}[args.command]
     # SIGTERM (a CI cancel, `kill`) stops the build the way Ctrl-C does, so that
     # running kernels are shut down and staged files removed.

@@ -7,11 +7,16 @@ page's file:line. It runs every fence in a fresh namespace, and its
 train its models ~20 times). No option of it runs a page like a notebook, so
 this plugin replaces its default runner with one that:
 
-- keeps one namespace per page and runs each fence once, in page order,
-  after the same hidden setup as execution (data set mirror, seed);
-- shows the value of a fence's last expression as a notebook does;
-- compares what the fence printed with the page's output block (same lines
-  and labels, numbers within a tolerance, see compare.py);
+- runs only the fences that are the guide's code cells (``{.python .guide-cell}``);
+  a code example inside prose is shown on the page and never run;
+- runs each page in a Jupyter kernel of its own, started like the execution's
+  (kernel.py: the page's Keras backend from its front matter, the same contained
+  environment, a fresh working directory, the same hidden setup), each fence
+  once, in page order, so a page behaves exactly as a notebook;
+- cleans the kernel's outputs with the execution's cleaning stage (outputs.py)
+  and compares the printed text with the page's output block (same lines and
+  labels, numbers within a tolerance, see compare.py), and checks that a block
+  that published an image or an HTML table still produces one;
 - expects the error shown on the page when an error block follows a fence
   (a cell tagged ``raises-exception``), and fails if the fence no longer raises;
 - skips the rest of a page once one of its fences raised unexpectedly.
@@ -22,65 +27,71 @@ pinned in constraints.txt.
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
-import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
 import pytest
-from pytest_markdown_docs._runners import DefaultRunner, _Runner, register_runner
+from pytest_markdown_docs._runners import _Runner, register_runner
 
 from .compare import differences
-from .freeze import SEED
+from .kernel import DEFAULT_BACKEND, SETUP, kernel_env
 from .model import Output
-from .outputs import clean
-from .render import merge_printed
+from .outputs import clean, from_notebook
+from .render import CODE_CELL_CLASS, HTML_CLOSE, OUTPUTS_CLOSE, OUTPUTS_OPEN, merge_printed
 
 _OUTPUT_FENCE = re.compile(
     r'^(?P<indent> {4})?(?P<fence>`{3,})\{\.text \.(?P<kind>output|stderr|error) title="[^"]*"\}$'
 )
 _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
+_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
+_HTML_OPEN = re.compile(r'^<div class="output-html"')
+_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+BLOCK_TIMEOUT = 1800  # seconds one block may run, as execute.DEFAULT_TIMEOUT
 
 
 class OutputMismatch(AssertionError):
     pass
 
 
+class BlockRaised(Exception):
+    """A fence raised in the page's kernel; str() is its cleaned traceback."""
+
+    def __init__(self, ename: str, traceback: str, line: int | None):
+        super().__init__(traceback)
+        self.ename, self.line = ename, line  # line: within the block, 1-based (None: unknown)
+
+
 @dataclass
-class Page:
-    lines: list[str]
-    namespace: dict = field(default_factory=lambda: {"__name__": "__main__"})
-    failed_at: int | None = None
+class Published:
+    printed: str = ""  # the output blocks' text, joined as merge_printed joins them
+    error: str = ""
+    rich: set[str] = field(default_factory=set)  # "image", "html"
 
 
-_pages: dict[str, Page] = {}
-
-
-def _setup_page() -> None:
-    from .datasets import install_mnist_mirror
-
-    install_mnist_mirror()
-    import keras
-
-    keras.utils.set_random_seed(SEED)
-
-
-def published_output(lines: list[str], fence_line: int) -> tuple[str, str]:
-    """The printed output and the error shown after the code fence opening at 1-based fence_line."""
+def published_output(lines: list[str], fence_line: int) -> Published:
+    """What the page shows after the code fence opening at 1-based fence_line."""
     index = fence_line  # 0-based index of the first code line
-    while index < len(lines) and lines[index] != "```":
+    closing = re.match(r"`{3,}", lines[fence_line - 1])[0]
+    while index < len(lines) and lines[index] != closing:
         index += 1
     index += 1
+    found = Published()
     printed: list[str] = []
-    error = ""
     while index < len(lines):
         line = lines[index]
-        if not line.strip() or _FOLD.match(line):
+        if not line.strip() or _FOLD.match(line) or line in (OUTPUTS_OPEN, OUTPUTS_CLOSE):
+            index += 1
+            continue
+        if _IMAGE.match(line):
+            found.rich.add("image")
+            index += 1
+            continue
+        if _HTML_OPEN.match(line):
+            found.rich.add("html")
+            while index < len(lines) and lines[index] != HTML_CLOSE:
+                index += 1
             index += 1
             continue
         match = _OUTPUT_FENCE.match(line)
@@ -96,60 +107,154 @@ def published_output(lines: list[str], fence_line: int) -> tuple[str, str]:
         if match["kind"] == "output":
             printed.append("\n".join(body))
         elif match["kind"] == "error":
-            error = "\n".join(body)
-    return "\n\n".join(printed), error
+            found.error = "\n".join(body)
+    found.printed = "\n\n".join(printed)
+    return found
 
 
-def shows_error(published_error: str, exc: BaseException) -> bool:
+def shows_error(published_error: str, ename: str) -> bool:
     """True when the page's error block ends with this exception's type (a cell tagged raises-exception)."""
     last = [line for line in published_error.split("\n") if line.strip()][-1:] or [""]
-    name = type(exc).__name__
-    return last[0] == name or last[0].startswith(f"{name}:")
+    return last[0] == ename or last[0].startswith(f"{ename}:")
 
 
-def run_like_notebook(source: str, filename: str, namespace: dict) -> str:
-    """Run a fence; return its printed text plus its last expression's value."""
-    from IPython.lib.pretty import pretty
+def page_backend(lines: list[str]) -> str:
+    """The `backend:` of the page's front matter (the record's backend), default tensorflow."""
+    if lines and lines[0] == "---":
+        for line in lines[1:]:
+            if line == "---":
+                break
+            if line.startswith("backend:"):
+                return line.split(":", 1)[1].strip().strip('"') or DEFAULT_BACKEND
+    return DEFAULT_BACKEND
 
-    tree = ast.parse(source, filename)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    captured = io.StringIO()
-    with contextlib.redirect_stdout(captured):
-        exec(compile(tree, filename, "exec", dont_inherit=True), namespace)
-        value = None
-        if last is not None:
-            expression = ast.Expression(last.value)
-            value = eval(compile(expression, filename, "eval", dont_inherit=True), namespace)
-    outputs = [Output("stdout", clean(captured.getvalue()))]
-    if value is not None:
-        outputs.append(Output("result", clean(pretty(value))))
-    merged = merge_printed(tuple(o for o in outputs if o.text))
-    return "\n\n".join(o.text for o in merged if o.kind == "stdout")
+
+class PageKernel:
+    """A Jupyter kernel for one page: started like an execution's, setup run, then one fence at a time."""
+
+    def __init__(self, backend: str):
+        from jupyter_client.manager import KernelManager
+
+        self.workdir = tempfile.TemporaryDirectory(prefix="guidesite-doctest-")
+        self.log = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+        self.manager = KernelManager(kernel_name="python3")
+        self.manager.start_kernel(env=kernel_env(backend), cwd=self.workdir.name, stderr=self.log)
+        self.client = self.manager.client()
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=120)
+        self.run(SETUP)
+
+    def run(self, source: str) -> tuple[Output, ...]:
+        """The cleaned outputs of one block; raises BlockRaised if it raised."""
+        from nbformat.v4 import output_from_msg
+
+        raw = []
+
+        def keep(msg):
+            if msg["msg_type"] in ("stream", "display_data", "execute_result", "error"):
+                raw.append(output_from_msg(msg))
+
+        reply = self.client.execute_interactive(source, output_hook=keep, timeout=BLOCK_TIMEOUT)
+        outputs = from_notebook(raw)
+        if reply["content"]["status"] == "error":
+            traceback = next((o.text for o in outputs if o.kind == "error"), "")
+            in_cell = _CELL_LINE.findall(traceback)
+            raise BlockRaised(reply["content"].get("ename", ""), traceback, int(in_cell[-1]) if in_cell else None)
+        return outputs
+
+    def close(self) -> None:
+        self.client.stop_channels()
+        self.manager.shutdown_kernel(now=True)
+        self.log.close()
+        self.workdir.cleanup()
+
+
+@dataclass
+class Page:
+    lines: list[str]
+    kernel: PageKernel | None = None
+    failed_at: int | None = None
+
+
+_pages: dict[str, Page] = {}
+
+
+def _page(key: str) -> Page:
+    page = _pages.get(key)
+    if page is None:
+        for other in _pages.values():  # pages run one after the other: one kernel alive at a time
+            if other.kernel is not None:
+                other.kernel.close()
+                other.kernel = None
+        page = _pages[key] = Page(Path(key).read_text(encoding="utf-8").split("\n"))
+    return page
+
+
+def is_code_cell(lines: list[str], fence_line: int) -> bool:
+    return f".{CODE_CELL_CLASS}" in lines[fence_line - 1]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Keep only the fences that are guide code cells; a fence in prose is an example, never run."""
+    keep, examples = [], []
+    lines_of: dict[str, list[str]] = {}
+    for item in items:
+        test = getattr(item, "test_definition", None)
+        if test is None:
+            keep.append(item)
+            continue
+        key = str(test.source_path)
+        if key not in lines_of:
+            lines_of[key] = Path(key).read_text(encoding="utf-8").split("\n")
+        (keep if is_code_cell(lines_of[key], test.start_line) else examples).append(item)
+    if examples:
+        config.hook.pytest_deselected(items=examples)
+        items[:] = keep
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    for page in _pages.values():
+        if page.kernel is not None:
+            page.kernel.close()
+            page.kernel = None
 
 
 @register_runner(default=True)
 class GuidePageRunner(_Runner):
     def runtest(self, test, args, **_):
         key = str(test.source_path)
-        page = _pages.get(key)
-        if page is None:
-            page = _pages[key] = Page(Path(key).read_text(encoding="utf-8").split("\n"))
-            _setup_page()
+        page = _page(key)
         if page.failed_at is not None:
             pytest.skip(f"an earlier block of this page (line {page.failed_at}) failed")
-        published, error = published_output(page.lines, test.start_line)
+        published = published_output(page.lines, test.start_line)
         try:
-            printed = run_like_notebook(test.source, key, page.namespace)
-        except BaseException as exc:
-            if isinstance(exc, Exception) and error and shows_error(error, exc):
+            if page.kernel is None:
+                page.kernel = PageKernel(page_backend(page.lines))
+            # pytest-markdown-docs pads the source with blank lines up to its place on the
+            # page; IPython would drop them anyway. Lines are counted from the fence.
+            outputs = page.kernel.run(test.source.lstrip("\n"))
+        except BlockRaised as exc:
+            if published.error and shows_error(published.error, exc.ename):
                 return  # the page shows this very error: the cell is expected to raise
+            if exc.line:
+                exc.line += test.start_line  # start_line is the fence's line: code line 1 is one below
+            page.failed_at = exc.line or test.start_line
+            raise
+        except BaseException:
             page.failed_at = test.start_line
             raise
-        if error:
+        if published.error:
             raise OutputMismatch(
                 f"{key}:{test.start_line}: the page shows an error after this block, but it ran without one"
             )
-        problems = differences(published, printed)
+        shown = merge_printed(outputs)
+        printed = "\n\n".join(o.text for o in shown if o.kind == "stdout")
+        problems = differences(published.printed, printed)
+        rich = {o.kind for o in shown if o.kind in ("image", "html")}
+        for kind in sorted(published.rich ^ rich):
+            had = "showed" if kind in published.rich else "did not show"
+            now = "no longer produces one" if kind in published.rich else "now produces one"
+            problems.append(f"the page {had} an {kind} output after this block; the block {now}")
         if problems:
             raise OutputMismatch(
                 f"{key}:{test.start_line}: printed output no longer matches the published block\n"
@@ -159,6 +264,7 @@ class GuidePageRunner(_Runner):
     def repr_failure(self, test, excinfo, style=None):
         if isinstance(excinfo.value, OutputMismatch):
             return str(excinfo.value)
-        return f"{test.source_path}:{test.start_line}: this block raised\n" + DefaultRunner().repr_failure(
-            test, excinfo, style
-        )
+        if isinstance(excinfo.value, BlockRaised):
+            line = excinfo.value.line or test.start_line
+            return f"{test.source_path}:{line}: this block raised\n{clean(str(excinfo.value))}"
+        return f"{test.source_path}:{test.start_line}: this block could not run: {excinfo.value!r}"

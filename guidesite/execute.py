@@ -1,8 +1,12 @@
 """Run a guide's code in a Jupyter kernel (nbclient) and collect its outputs.
 
-A hidden first cell installs the local data set mirror and seeds every random
-generator; a hidden last cell reports the device and versions. Neither is
-shown on the page or kept in the downloadable notebook.
+The kernel is contained: it starts in a fresh temporary working directory (files
+a guide writes never land in the repository) with only the environment
+``kernel.kernel_env`` allows, and ``KERAS_BACKEND`` set from the guide's header
+before anything imports keras. A hidden first cell (``kernel.SETUP``) installs
+the local data set mirror and seeds every random generator; a hidden last cell
+(``kernel.PROBE``) reports backend, device and versions. Neither is shown on
+the page or kept in the downloadable notebook.
 """
 
 from __future__ import annotations
@@ -17,41 +21,11 @@ from nbformat import v4
 
 from . import outputs as cleaning
 from .errors import ExecutionError
-from .freeze import SEED, outputs_hash
-from .model import Executed, Guide, Output, Record
+from .freeze import outputs_hash
+from .kernel import PROBE, SEED, SETUP, allowed_names, kernel_env
+from .model import Executed, Guide, Record
+from .sources import guide_backend, requested_env
 
-SETUP = f"""\
-from guidesite.datasets import install_mnist_mirror
-install_mnist_mirror()
-import keras
-keras.utils.set_random_seed({SEED})
-"""
-
-PROBE = """\
-import json, platform, sys
-import keras, numpy, tensorflow as tf
-
-def _device():
-    gpus = tf.config.list_physical_devices("GPU")
-    if gpus:
-        details = tf.config.experimental.get_device_details(gpus[0])
-        return "GPU: " + details.get("device_name", gpus[0].name)
-    model = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            names = [l.split(":", 1)[1].strip() for l in f if l.startswith("model name")]
-        model = names[0] if names else model
-    except OSError:
-        pass
-    import os
-    return f"CPU: {model} ({os.cpu_count()} cores)"
-
-print(json.dumps({"device": _device(), "versions": {
-    "python": platform.python_version(), "tensorflow": tf.__version__,
-    "keras": keras.__version__, "numpy": numpy.__version__}}))
-"""
-
-KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "2", "PYTHONHASHSEED": "0"}
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
@@ -74,26 +48,6 @@ def _seconds(cell) -> float:
     return round((end - start).total_seconds(), 2)
 
 
-def collect_outputs(raw_outputs) -> tuple[Output, ...]:
-    """Merge consecutive stream chunks (a progress bar arrives in pieces), then clean."""
-    merged: list[list[str]] = []
-    for out in raw_outputs:
-        if out.output_type == "stream":
-            kind, text = out.name, out.text
-        elif out.output_type in ("execute_result", "display_data"):
-            kind, text = "result", out.get("data", {}).get("text/plain", "")
-        elif out.output_type == "error":
-            kind, text = "error", "\n".join(out.get("traceback", []))
-        else:
-            continue
-        if merged and merged[-1][0] == kind and kind in ("stdout", "stderr"):
-            merged[-1][1] += text
-        else:
-            merged.append([kind, text])
-    cleaned = (Output(kind, cleaning.clean(text)) for kind, text in merged)
-    return tuple(o for o in cleaned if o.text)
-
-
 def _failed_cell_index(nb) -> int:
     for index, cell in enumerate(nb.cells):
         if any(o.output_type == "error" for o in cell.get("outputs", [])):
@@ -105,31 +59,76 @@ def _failed_cell_index(nb) -> int:
     return len(nb.cells) - 1
 
 
+def cell_number(guide: Guide, code_index: int) -> int:
+    """The 1-based number among all cells (as `status` counts) of the code cell at code_index (0-based)."""
+    return guide.cells.index(guide.code_cells[code_index]) + 1
+
+
+def _cell_error(guide: Guide, code_index: int, reason: str, detail: str) -> ExecutionError:
+    """An ExecutionError at the line in the source that failed (the cell's first line if unknown)."""
+    line = guide.code_cells[code_index].line
+    in_cell = _CELL_LINE.search(detail)
+    if in_cell:  # the failing line itself; the code starts on the line after the "# %%" marker
+        line += int(in_cell[1])
+    where = f"{guide.lang} guide {guide.name!r}, cell {cell_number(guide, code_index)}"
+    return ExecutionError(guide.path, line, f"{where} {reason}:\n{detail}")
+
+
 def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) -> ExecutionError:
     """An ExecutionError at the source line of the cell that failed."""
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    where = f"{guide.lang} guide {guide.name!r}"
     index = _failed_cell_index(nb)
     detail = cleaning.clean(str(exc))
     if isinstance(exc, DeadKernelError):
         log_tail = "\n".join(cleaning.clean(kernel_log).split("\n")[-20:])
         detail += f"\nkernel stderr (last lines):\n{log_tail}" if log_tail else ""
     if index == 0 or index > len(guide.code_cells):
-        return ExecutionError(guide.path, 1, f"{where}: hidden setup failed: {detail}")
+        return ExecutionError(guide.path, 1, f"{guide.lang} guide {guide.name!r}: hidden setup failed: {detail}")
     reason = {
         CellTimeoutError: f"timed out after {timeout} s (if it needs longer, set `timeout: <seconds>` "
         "under 'guide:' in the header, or pass --timeout)",
         DeadKernelError: "the kernel died (crash or os._exit in the cell)",
     }.get(type(exc), "raised an exception")
-    line = guide.code_cells[index - 1].line
-    in_cell = _CELL_LINE.search(detail) if isinstance(exc, CellExecutionError) else None
-    if in_cell:  # the failing line itself; the code starts on the line after the "# %%" marker
-        line += int(in_cell[1])
-    return ExecutionError(guide.path, line, f"{where}, code cell {index} {reason}:\n{detail}")
+    return _cell_error(guide, index - 1, reason, detail)
 
 
-def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, workdir: str | None = None) -> Executed:
+def _failures_kept_going(guide: Guide, nb) -> ExecutionError | None:
+    """With --keep-going: one error listing every cell that raised (not tagged raises-exception)."""
+    failed = []
+    for index, (cell, source) in enumerate(zip(nb.cells[1:-1], guide.code_cells, strict=True)):
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        if errors and "raises-exception" not in source.tags:
+            detail = cleaning.clean("\n".join(errors[0].get("traceback", [])))
+            failed.append(_cell_error(guide, index, "raised an exception", detail))
+    if not failed:
+        return None
+    more = "".join(f"\n\n{error}" for error in failed[1:])
+    summary = f"{len(failed)} cell(s) failed" + (f"; the others:{more}" if more else "")
+    first = failed[0]
+    return ExecutionError(first.path, first.line, f"{first.message}\n{summary}")
+
+
+def _published_problems(guide: Guide, outputs) -> ExecutionError | None:
+    """Outputs that must not be published: too large, or showing a value of the build's environment."""
+    allowed = allowed_names(requested_env(guide))
+    for index, cell_outputs in enumerate(outputs):
+        where = f"{guide.lang} guide {guide.name!r}, cell {cell_number(guide, index)}"
+        line = guide.code_cells[index].line
+        too_big = cleaning.oversized(cell_outputs)
+        if too_big:
+            return ExecutionError(guide.path, line, f"{where} {too_big}")
+        leaked = cleaning.leaked_names(cell_outputs, os.environ, allowed)
+        if leaked:
+            return ExecutionError(
+                guide.path, line, f"{where} shows the value of the build's environment variable(s) "
+                f"{', '.join(leaked)}; nothing was published. Do not print the environment; if the "
+                "guide really needs such a variable, list its name under `env:` in the header"
+            )
+    return None
+
+
+def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, keep_going: bool = False) -> Executed:
     """Execute every code cell of a guide; raise ExecutionError pointing at the source."""
     # Imported here: a build that executes nothing (the common case) never pays for
     # nbclient and jupyter_client (~0.2 s of every no-op rebuild).
@@ -142,27 +141,36 @@ def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, workdir: str
     cells += [v4.new_code_cell(c.source, metadata={"tags": list(c.tags)}) for c in code]
     cells.append(v4.new_code_cell(PROBE, metadata=hidden))
     nb = v4.new_notebook(cells=cells)
-    client = nbclient.NotebookClient(
-        nb,
-        # The guide's timeout is for its own cells; the hidden ones import TensorFlow,
-        # which alone can take longer than a small guide's timeout on a busy machine.
-        timeout_func=lambda cell: max(timeout, HIDDEN_TIMEOUT) if cell.metadata.get(HIDDEN) else timeout,
-        kernel_name="python3",
-        record_timing=True,
-        resources={"metadata": {"path": workdir or os.getcwd()}},
-    )
     # The kernel process's own stderr (TensorFlow start-up logs, ipykernel
     # warnings) goes to a file instead of the maintainer's terminal; its tail
     # explains a kernel that died.
-    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log:
+    with (
+        tempfile.TemporaryDirectory(prefix=f"guidesite-{guide.name}-") as workdir,
+        tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log,
+    ):
+        client = nbclient.NotebookClient(
+            nb,
+            # The guide's timeout is for its own cells; the hidden ones import TensorFlow,
+            # which alone can take longer than a small guide's timeout on a busy machine.
+            timeout_func=lambda cell: max(timeout, HIDDEN_TIMEOUT) if cell.metadata.get(HIDDEN) else timeout,
+            kernel_name="python3",
+            record_timing=True,
+            allow_errors=keep_going,
+            resources={"metadata": {"path": workdir}},
+        )
         try:
-            client.execute(env={**os.environ, **KERNEL_ENV}, stderr=kernel_log)
+            client.execute(env=kernel_env(guide_backend(guide), requested_env(guide)), stderr=kernel_log)
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             kernel_log.seek(0)
             raise _failure(guide, nb, exc, timeout, kernel_log.read()) from None
+    if keep_going and (failures := _failures_kept_going(guide, nb)):
+        raise failures
     # Its stdout, not its last output: TensorFlow's first GPU query may log to stderr after it.
     probe = json.loads(next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout"))
-    outputs = tuple(collect_outputs(cell.outputs) for cell in nb.cells[1:-1])
+    outputs = tuple(cleaning.from_notebook(cell.outputs) for cell in nb.cells[1:-1])
+    problem = _published_problems(guide, outputs)
+    if problem:
+        raise problem
     record = Record(
         cache_key=key,
         executed_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -171,5 +179,6 @@ def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, workdir: str
         seed=SEED,
         cell_seconds=tuple(_seconds(cell) for cell in nb.cells[1:-1]),
         outputs_hash=outputs_hash(outputs),
+        backend=probe["backend"],
     )
     return Executed(guide, outputs, record)

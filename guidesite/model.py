@@ -21,6 +21,11 @@ class Guide:
     path: Path
     meta: dict
     cells: tuple[Cell, ...]
+    meta_lines: dict = field(default_factory=dict, compare=False)  # header key -> its line in the source
+
+    def meta_line(self, key: str) -> int:
+        """The source line of a header field ('guide:' itself when the field is absent)."""
+        return self.meta_lines.get(key) or self.meta_lines.get("guide", 1)
 
     @property
     def code_cells(self) -> tuple[Cell, ...]:
@@ -29,8 +34,12 @@ class Guide:
 
 @dataclass(frozen=True)
 class Output:
-    kind: str  # "stdout", "stderr", "result" or "error"
-    text: str
+    """One block of a code cell's output, cleaned (outputs.py) and ready to show."""
+
+    kind: str  # "stdout", "stderr", "result", "error", "image" or "html"
+    text: str  # for "image" and "html": the text/plain form (alt text, fallback)
+    mime: str = ""  # "image" and "html" only: image/png, image/jpeg, image/svg+xml, text/html
+    data: str = ""  # "image" and "html" only: base64 (png, jpeg) or markup (svg, html)
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,7 @@ class Record:
     seed: int
     cell_seconds: tuple[float, ...]
     outputs_hash: str = ""
+    backend: str = ""  # the KERAS_BACKEND the outputs were produced with
 
     @property
     def total_seconds(self) -> float:

@@ -8,6 +8,8 @@ from nbformat import v4
 
 from .freeze import record_from_json, record_to_json
 from .model import Executed, Output, Record
+from .outputs import IMAGE_MIMES
+from .render import HIDDEN_TAG
 
 META_KEY = "guidesite"
 
@@ -17,15 +19,22 @@ def _to_nb_output(output: Output):
         return v4.new_output("stream", name=output.kind, text=output.text)
     if output.kind == "result":
         return v4.new_output("execute_result", data={"text/plain": output.text}, execution_count=None)
+    if output.kind in ("image", "html"):
+        return v4.new_output("display_data", data={"text/plain": output.text, output.mime: output.data})
     return v4.new_output("error", ename="Error", evalue="", traceback=output.text.split("\n"))
 
 
 def _from_nb_output(out) -> Output:
     if out.output_type == "stream":
         return Output(out.name, out.text)
-    if out.output_type in ("execute_result", "display_data"):
-        return Output("result", out.data.get("text/plain", ""))
-    return Output("error", "\n".join(out.get("traceback", [])))
+    if out.output_type == "error":
+        return Output("error", "\n".join(out.get("traceback", [])))
+    plain = out.data.get("text/plain", "")
+    rich = [(mime, out.data[mime]) for mime in (*IMAGE_MIMES, "text/html") if mime in out.data]
+    if rich:
+        mime, data = rich[0]
+        return Output("html" if mime == "text/html" else "image", plain, mime, data)
+    return Output("result", plain)
 
 
 def to_notebook(executed: Executed) -> nbformat.NotebookNode:
@@ -34,7 +43,8 @@ def to_notebook(executed: Executed) -> nbformat.NotebookNode:
     cells = []
     for cell in guide.cells:
         if cell.kind == "markdown":
-            cells.append(v4.new_markdown_cell(cell.source))
+            if HIDDEN_TAG not in cell.tags:
+                cells.append(v4.new_markdown_cell(cell.source))
         else:
             code = v4.new_code_cell(cell.source, outputs=[_to_nb_output(o) for o in next(outputs)])
             if cell.tags:

@@ -1,20 +1,31 @@
-"""Turn raw kernel output into the text shown on a page.
+"""Turn raw kernel output into what a page shows: the one cleaning stage.
 
-Pure string functions. Progress bars are replayed as a terminal would show
-them (carriage returns and backspaces overwrite), so only the final state
-remains; ANSI colour codes and TensorFlow's start-up log lines are removed;
-memory addresses are masked because they change on every run.
+Execution (``from_notebook`` on a kernel's outputs), rendering (``clean`` again
+on stored records, so a better cleaner applies without re-executing) and the
+doctests (the same ``from_notebook`` on a fresh kernel's outputs) all go through
+here, so the three can never disagree on what a cell printed.
+
+Pure functions. Progress bars are replayed as a terminal would show them
+(carriage returns and backspaces overwrite), so only the final state remains;
+ANSI colour codes and TensorFlow's start-up log lines are removed; memory
+addresses are masked because they change on every run.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+
+from .model import Output
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
 MASKED_ADDRESS = "0x…"
 # Absolute paths into an environment (warnings name the file that raised them).
 SITE_PACKAGES = re.compile(r"(?:\.\.\.)?(?:/[^\s:'\"]+)?/site-packages/")
+# The file IPython compiles a cell into (warnings name it): /tmp/ipykernel_7590/1392674227.py
+KERNEL_CELL_FILE = re.compile(r"(?:/[^\s:'\"]+)?/ipykernel_\d+/\d+\.py")
+MASKED_CELL_FILE = "<cell>"
 # Lines TensorFlow and absl write while importing or picking a device. They say
 # nothing about the guide's code and differ between machines.
 NOISE = [
@@ -62,6 +73,7 @@ def clean(text: str) -> str:
     text = _CONTROL.sub("", text)
     text = ADDRESS.sub(MASKED_ADDRESS, text)
     text = SITE_PACKAGES.sub(".../site-packages/", text)
+    text = KERNEL_CELL_FILE.sub(MASKED_CELL_FILE, text)
     lines = [line for line in text.split("\n") if not is_noise(line)]
     return "\n".join(lines).strip("\n")
 
@@ -70,3 +82,109 @@ def fence_for(text: str) -> str:
     """A backtick fence longer than any backtick run inside the text."""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     return "`" * max(3, longest + 1)
+
+
+STREAMS = ("stdout", "stderr")
+IMAGE_MIMES = ("image/png", "image/jpeg", "image/svg+xml")
+# rich (model.summary(), keras' own pretty printing) detects Jupyter and sends each
+# console.print() as a display of text/plain + this <pre> instead of writing to
+# stdout. It is terminal text: shown and compared as printed text, as in a terminal.
+RICH_PRE = '<pre style="white-space:pre;overflow-x:auto;line-height:normal;'
+MAX_OUTPUT_BYTES = 1_000_000  # text one code cell may print
+MAX_OUTPUT_LINES = 10_000
+MIN_SECRET_LENGTH = 9  # shorter environment values ("1", "C.UTF-8", "/root") are too common to mean a leak
+
+
+def _joined(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def _classify(out) -> Output | None:
+    """One nbformat output as an Output, before cleaning (None: nothing to show)."""
+    kind = out.get("output_type")
+    if kind == "stream":
+        return Output(out.get("name", "stdout"), _joined(out.get("text", "")))
+    if kind == "error":
+        return Output("error", "\n".join(out.get("traceback", [])))
+    if kind not in ("execute_result", "display_data"):
+        return None
+    data = out.get("data", {})
+    plain = _joined(data.get("text/plain", ""))
+    for mime in IMAGE_MIMES:
+        if mime in data:
+            body = _joined(data[mime])
+            return Output("image", plain, mime, body if mime == "image/svg+xml" else "".join(body.split()))
+    html = _joined(data.get("text/html", ""))
+    if html.startswith(RICH_PRE):
+        return Output("stdout", plain if plain.endswith("\n") else plain + "\n")
+    if html:
+        return Output("html", plain, "text/html", html)
+    return Output("result", plain)
+
+
+def _merge_streams(chunks: Iterable[Output]) -> list[Output]:
+    """Join a stream's chunks. A chunk continues the same stream's last chunk when only the
+    other stream came between (a progress bar interrupted by a warning), so a progress bar
+    is replayed as one text whatever the kernel's timing, and shows its final state."""
+    merged: list[Output] = []
+    for chunk in chunks:
+        if chunk.kind in STREAMS:
+            for index in range(len(merged) - 1, -1, -1):
+                previous = merged[index]
+                if previous.kind == chunk.kind:
+                    merged[index] = Output(chunk.kind, previous.text + chunk.text)
+                    break
+                if previous.kind not in STREAMS:
+                    merged.append(chunk)
+                    break
+            else:
+                merged.append(chunk)
+        else:
+            merged.append(chunk)
+    return merged
+
+
+def sanitize_html(html: str) -> str:
+    """HTML output as it may appear on a page: no script, no style, no event attributes."""
+    import nh3  # imported here: only a guide with HTML output needs it
+
+    attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+    attributes["*"] = {"class", "title", "align", "border"}
+    cleaned = nh3.clean(html, attributes=attributes, link_rel="noopener noreferrer nofollow")
+    # Blank lines would end the HTML block in Markdown; inside HTML they mean nothing.
+    return "\n".join(line for line in cleaned.split("\n") if line.strip())
+
+
+def clean_output(output: Output) -> Output:
+    """An Output with its text cleaned (and its HTML sanitised); idempotent."""
+    data = sanitize_html(output.data) if output.kind == "html" else output.data
+    return Output(output.kind, clean(output.text), output.mime, data)
+
+
+def from_notebook(raw_outputs) -> tuple[Output, ...]:
+    """A code cell's nbformat outputs, as the page shows them."""
+    chunks = [c for c in (_classify(out) for out in raw_outputs) if c is not None]
+    cleaned = (clean_output(o) for o in _merge_streams(chunks))
+    return tuple(o for o in cleaned if o.text or o.data)
+
+
+def oversized(outputs: Iterable[Output]) -> str | None:
+    """Why a cell's printed text is too large to publish, or None."""
+    text = "\n".join(o.text for o in outputs if o.kind not in ("image", "html"))
+    size, lines = len(text.encode("utf-8")), text.count("\n") + 1 if text else 0
+    if size <= MAX_OUTPUT_BYTES and lines <= MAX_OUTPUT_LINES:
+        return None
+    return (
+        f"prints {size / 1e6:.1f} MB in {lines:,} lines (at most {MAX_OUTPUT_BYTES // 1_000_000} MB and "
+        f"{MAX_OUTPUT_LINES:,} lines may be published); print less: a summary, a slice such as x[:5], "
+        "or verbose=2 / verbose=0 in fit()"
+    )
+
+
+def leaked_names(outputs: Iterable[Output], environ: Mapping[str, str], allowed: set[str]) -> list[str]:
+    """Names of environment variables (not on the allowlist) whose values appear in the outputs."""
+    shown = "\n".join(f"{o.text}\n{o.data}" for o in outputs)
+    return sorted(
+        name for name, value in environ.items()
+        if name not in allowed and len(value) >= MIN_SECRET_LENGTH and value in shown
+    )

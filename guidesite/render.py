@@ -1,13 +1,35 @@
-"""Render an executed guide as Markdown for MkDocs Material (pure)."""
+"""Render an executed guide as Markdown for MkDocs Material (pure).
+
+Code cells become ``{.python .guide-cell}`` fences: the doctests run those and
+only those, so a code example written inside prose is shown with its language
+and never run. Each cell's outputs sit in one ``data-search-exclude`` block
+(Material leaves them out of the search index); images are files beside the
+page (``image_files``), HTML outputs are shown sanitised.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 
+from .kernel import BACKENDS
 from .model import Executed, Output
-from .outputs import clean, fence_for
+from .outputs import clean_output, fence_for
+from .translate.status import is_placeholder
 
-VERSION_NAMES = (("python", "Python"), ("tensorflow", "TensorFlow"), ("keras", "Keras"), ("numpy", "NumPy"))
+HIDDEN_TAG = "invisible"  # a markdown cell kept in the source for writers, never published
+
+VERSION_NAMES = (
+    ("python", "Python"), ("tensorflow", "TensorFlow"), ("jax", "JAX"), ("jaxlib", "jaxlib"),
+    ("torch", "PyTorch"), ("keras", "Keras"), ("numpy", "NumPy"),
+)
+CODE_CELL_CLASS = "guide-cell"  # marks the fences that are the guide's code cells (doctests run these)
+OUTPUTS_OPEN = '<div class="guide-outputs" data-search-exclude markdown>'
+OUTPUTS_CLOSE = "</div>"
+HTML_CLOSE = "</div><!-- output-html -->"  # the sanitiser strips comments: this line cannot occur inside
+IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
+IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
 FOLD_LINES = 40  # outputs longer than this are folded (collapsible), never cut
 # The one place that names the public repository: "Open in Colab" and "view source" point into it.
 REPOSITORY = "keras-ko-research/keras-guides"
@@ -19,7 +41,11 @@ LABELS = {
         "author": "저자", "translator": "번역", "created": "작성일", "modified": "최종 수정일",
         "original": "원문", "source": "번역 출처", "record": "실행 기록",
         "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
-        "device": "장치", "versions": "버전", "executed": "실행 일시", "total": "총 실행 시간",
+        "device": "장치", "versions": "버전", "backend": "백엔드",
+        "image_alt": "셀 {cell}의 출력 이미지", "html": "HTML 출력",
+        "unfinished_title": "번역 중",
+        "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 [영어 페이지]({link})도 함께 보세요.",
+        "unfinished_credits": "번역자 정보가 아직 채워지지 않은 페이지입니다. [영어 페이지]({link})도 함께 보세요.", "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
         "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)",
         "license": "원문과 코드는 Apache License 2.0을 따릅니다.",
@@ -32,7 +58,12 @@ LABELS = {
         "author": "Author", "translator": "Translation", "created": "Created", "modified": "Last modified",
         "original": "Original", "source": "Korean text based on", "record": "Execution record",
         "record_intro": "The outputs on this page come from really running its code here:",
-        "device": "Device", "versions": "Versions", "executed": "Executed", "total": "Total run time",
+        "device": "Device", "versions": "Versions", "backend": "Backend",
+        "image_alt": "Output image of cell {cell}", "html": "HTML output",
+        "unfinished_title": "Translation in progress",
+        "unfinished_text": "{n} cell(s) are still in the source language. See the [original]({link}) too.",
+        "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
+        "executed": "Executed", "total": "Total run time",
         "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
         "colab": "Open in Colab", "view_source": "View source on GitHub",
         "license": "The original guide and its code are under the Apache License 2.0.",
@@ -41,6 +72,31 @@ LABELS = {
         "See the [English page]({link}) for the current text.",
     },
 }
+
+
+def backend_label(name: str) -> str:
+    return BACKENDS[name].label if name in BACKENDS else name
+
+
+def image_name(guide: str, cell: int, n: int, mime: str) -> str:
+    """File name of the n-th image (1-based) of cell `cell` (numbered among all cells, as `status` does)."""
+    return f"{guide}-{cell}-{n}.{IMAGE_EXTENSIONS[mime]}"
+
+
+def _cell_numbers(executed: Executed) -> list[int]:
+    guide = executed.guide
+    return [guide.cells.index(cell) + 1 for cell in guide.code_cells]
+
+
+def image_files(executed: Executed) -> dict[str, bytes]:
+    """{file name under IMAGE_DIR: bytes} for every image output of the guide."""
+    files = {}
+    for cell, outputs in zip(_cell_numbers(executed), executed.outputs, strict=True):
+        images = [o for o in outputs if o.kind == "image"]
+        for n, image in enumerate(images, 1):
+            body = image.data.encode() if image.mime == "image/svg+xml" else base64.b64decode(image.data)
+            files[image_name(executed.guide.name, cell, n, image.mime)] = body
+    return files
 
 
 def notebook_link(name: str) -> str:
@@ -58,7 +114,7 @@ def _header(executed: Executed, label: dict, source_label: str) -> list[str]:
         f"[{label['view_source']}](https://github.com/{in_repo}/{source_label}){{ .md-button }}",
     ]
     byline = [f"**{label['author']}:** {meta['author']}"]
-    if meta.get("translator"):
+    if not is_placeholder(meta.get("translator")):
         byline.append(f"**{label['translator']}:** {meta['translator']}")
     byline.append(f"**{label['created']}:** {meta['date_created']}")
     byline.append(f"**{label['modified']}:** {meta['last_modified']}")
@@ -86,12 +142,25 @@ def _header(executed: Executed, label: dict, source_label: str) -> list[str]:
         f'!!! info record "{label["record"]}"',
         f"    {label['record_intro']}",
         "",
+        f"    - {label['backend']}: {backend_label(record.backend)}",
         f"    - {label['device']}: {record.device}",
         f"    - {label['versions']}: {versions}",
         f"    - {label['executed']}: {record.executed_at} · {label['total']}: "
         f"{record.total_seconds}{label['seconds']} · {label['seed']}: {record.seed}",
         "",
     ]
+
+
+def render_image(output: Output, file_name: str, cell: int, label: dict) -> str:
+    alt = label["image_alt"].format(cell=cell)
+    if output.text and not output.text.startswith("<"):  # not a bare repr such as <Figure size 640x480 ...>
+        alt += f": {output.text}"
+    alt = re.sub(r"[\[\]\n]+", " ", alt).strip()
+    return f"![{alt}]({IMAGE_DIR}/{file_name}){{ .output-image }}"
+
+
+def render_html(output: Output, label: dict) -> str:
+    return f'<div class="output-html" title="{label["html"]}" markdown="0">\n{output.data}\n{HTML_CLOSE}'
 
 
 def render_output(output: Output, label: dict) -> str:
@@ -114,8 +183,35 @@ def merge_printed(outputs: tuple[Output, ...]) -> tuple[Output, ...]:
         if merged and merged[-1].kind == kind == "stdout":
             merged[-1] = Output("stdout", merged[-1].text + "\n\n" + output.text)
         else:
-            merged.append(Output(kind, output.text))
+            merged.append(Output(kind, output.text, output.mime, output.data))
     return tuple(merged)
+
+
+def render_outputs(outputs: tuple[Output, ...], guide: str, cell: int, label: dict) -> str | None:
+    """A code cell's outputs as one block kept out of the search index (None if it printed nothing)."""
+    # Cleaned again here so that a better cleaner applies to stored records
+    # without re-executing (cleaning is idempotent).
+    shown = tuple(o for o in (clean_output(o) for o in outputs) if o.text or o.data)
+    blocks, images = [], 0
+    for output in merge_printed(shown):
+        if output.kind == "image":
+            images += 1
+            blocks.append(render_image(output, image_name(guide, cell, images, output.mime), cell, label))
+        elif output.kind == "html":
+            blocks.append(render_html(output, label))
+        else:
+            blocks.append(render_output(output, label))
+    if not blocks:
+        return None
+    return "\n\n".join([OUTPUTS_OPEN, *blocks, OUTPUTS_CLOSE])
+
+
+def unfinished_notice(name: str, cells: int, label: dict) -> str:
+    """Admonition for an unfinished translation (cells tagged untranslated, or placeholder credits)."""
+    key = "unfinished_text" if cells else "unfinished_credits"
+    text = label[key].format(n=cells, link=f"../../en/guides/{name}/")
+    return f'!!! warning "{label["unfinished_title"]}"\n    {text}'
+
 
 
 def stale_notice(name: str, stale_cells: int, label: dict) -> str:
@@ -128,34 +224,41 @@ def stale_notice(name: str, stale_cells: int, label: dict) -> str:
     return f'!!! warning "{label["stale_title"]}"\n    {text}'
 
 
-def render(executed: Executed, source_label: str, stale_cells: int = 0) -> str:
+def render(executed: Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0) -> str:
     """The Markdown page for one executed guide in its language.
 
     stale_cells: how many cells changed in English since this translation was
     reviewed (from the translation checks); > 0 puts a notice under the title.
+    untranslated_cells: cells still tagged untranslated; > 0 marks the page as unfinished.
     """
     guide = executed.guide
     label = LABELS[guide.lang]
     header = _header(executed, label, source_label)
+    notices = []
+    placeholder = "translator" in guide.meta and is_placeholder(guide.meta["translator"])
+    if untranslated_cells or placeholder:
+        notices.append(unfinished_notice(guide.name, untranslated_cells, label))
     if stale_cells:
-        header[2:2] = [stale_notice(guide.name, stale_cells, label), ""]  # header[0] is the "# title" line
-    front_matter = "\n".join(
-        f"{key}: {json.dumps(guide.meta[key], ensure_ascii=False)}" for key in ("title", "description")
-    )
+        notices.append(stale_notice(guide.name, stale_cells, label))
+    header[2:2] = [line for notice in notices for line in (notice, "")]  # header[0] is the "# title" line
+    meta = {key: guide.meta[key] for key in ("title", "description")}
+    meta["backend"] = executed.record.backend  # the doctests start the page's kernel with it
+    front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     parts = [
         f"---\n{front_matter}\n---",
         f"<!-- Generated by `nox -s build` from {source_label}; edit that file, not this page. -->",
         "\n".join(header).rstrip(),
     ]
     outputs = iter(executed.outputs)
-    for cell in guide.cells:
+    for number, cell in enumerate(guide.cells, 1):
         if cell.kind == "markdown":
-            parts.append(cell.source.strip("\n"))
+            if HIDDEN_TAG not in cell.tags:
+                parts.append(cell.source.strip("\n"))
             continue
-        parts.append(f"```python\n{cell.source.strip(chr(10))}\n```")
-        # Cleaned again here so that a better cleaner applies to stored records
-        # without re-executing (cleaning is idempotent).
-        shown = tuple(Output(o.kind, clean(o.text)) for o in next(outputs))
-        for output in merge_printed(tuple(o for o in shown if o.text)):
-            parts.append(render_output(output, label))
+        code = cell.source.strip("\n")
+        fence = fence_for(code)
+        parts.append(f"{fence}{{.python .{CODE_CELL_CLASS}}}\n{code}\n{fence}")
+        block = render_outputs(next(outputs), guide.name, number, label)
+        if block:
+            parts.append(block)
     return "\n\n".join(parts) + "\n"

@@ -7,6 +7,7 @@ finds the ``# %%`` markers for that, and ``reads`` checks both agree.
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import jupytext
 import yaml
 
 from .errors import SourceError
+from .kernel import BACKENDS, DEFAULT_BACKEND
 from .model import Cell, Guide
 
 REQUIRED_META = ("title", "description", "author", "date_created", "last_modified")
@@ -35,10 +37,70 @@ def _header_end_line(text: str) -> int:
 
 def _guide_meta_line(text: str) -> int:
     """Line of the header's 'guide:' key, where missing fields must be added."""
+    return _meta_lines(text).get("guide", _header_end_line(text))
+
+
+def _meta_lines(text: str) -> dict[str, int]:
+    """{key: line} for 'guide:' and the fields under it in the '# ---' header."""
+    found: dict[str, int] = {}
     for n, line in enumerate(text.splitlines()[: _header_end_line(text)], 1):
         if re.match(r"^#\s+guide:\s*$", line):
-            return n
-    return _header_end_line(text)
+            found["guide"] = n
+        elif "guide" in found and (match := re.match(r"^#\s{4,}(\w+):", line)):
+            found.setdefault(match[1], n)
+    return found
+
+
+def guide_backend(guide: Guide) -> str:
+    """The KERAS_BACKEND a guide runs on (its header's `backend:`)."""
+    return guide.meta.get("backend", DEFAULT_BACKEND)
+
+
+def requested_env(guide: Guide) -> tuple[str, ...]:
+    """Names of the build's environment variables the header lets the kernel see (`env:`)."""
+    return tuple(guide.meta.get("env", ()))
+
+
+def _check_header(meta: dict, path: Path, lines: dict[str, int]) -> None:
+    def fail(key: str, message: str):
+        raise SourceError(path, lines.get(key) or lines.get("guide", 1), message)
+
+    timeout = meta.get("timeout")
+    if timeout is not None and not (type(timeout) is int and timeout > 0):
+        fail("timeout", f"'timeout: {timeout}' under 'guide:' must be a whole number "
+             "of seconds greater than 0 (how long one cell may run)")
+    backend = meta.get("backend", DEFAULT_BACKEND)
+    if backend not in BACKENDS:
+        fail("backend", f"'backend: {backend}' is not a Keras backend; write one of {', '.join(BACKENDS)}")
+    env = meta.get("env", [])
+    if not (isinstance(env, list) and all(isinstance(n, str) and re.fullmatch(r"[A-Z_][A-Z0-9_]*", n) for n in env)):
+        fail("env", "'env:' lists names of environment variables the kernel may see, e.g. [WANDB_MODE]")
+
+
+def _assigned_backend(node: ast.AST) -> ast.Constant | None:
+    """The constant a statement gives KERAS_BACKEND (os.environ[...] = / setdefault / putenv), if any."""
+    def is_key(n) -> bool:
+        return isinstance(n, ast.Constant) and n.value == "KERAS_BACKEND"
+
+    if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+        if any(isinstance(t, ast.Subscript) and is_key(t.slice) for t in node.targets):
+            return node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in ("setdefault", "putenv") and len(node.args) == 2 and is_key(node.args[0]):
+            return node.args[1] if isinstance(node.args[1], ast.Constant) else None
+    return None
+
+
+def _check_backend_in_code(source: str, line: int, backend: str, path: Path) -> None:
+    """Refuse code that sets KERAS_BACKEND to another backend than the header's."""
+    for node in ast.walk(ast.parse(source)):
+        value = _assigned_backend(node)
+        if value is not None and value.value != backend:
+            raise SourceError(
+                path, line + value.lineno, f"this cell sets KERAS_BACKEND to {value.value!r} but the guide "
+                f"runs on {backend!r}; declare the backend in the header instead (`backend: {value.value}` "
+                "under 'guide:'): the kernel gets it before anything imports keras"
+            )
 
 
 def reads(text: str, path: Path, lang: str) -> Guide:
@@ -68,12 +130,8 @@ def reads(text: str, path: Path, lang: str) -> Guide:
         raise SourceError(
             path, _guide_meta_line(text), f"header field(s) missing under 'guide:': {', '.join(missing)}"
         )
-    timeout = meta.get("timeout")
-    if timeout is not None and not (type(timeout) is int and timeout > 0):
-        raise SourceError(
-            path, _guide_meta_line(text), f"'timeout: {timeout}' under 'guide:' must be a whole number "
-            "of seconds greater than 0 (how long one cell may run)"
-        )
+    meta_lines = _meta_lines(text)
+    _check_header(meta, path, meta_lines)
     markers = _cell_marker_lines(text)
     cells = notebook.cells
     if len(markers) != len(cells):
@@ -95,8 +153,9 @@ def reads(text: str, path: Path, lang: str) -> Guide:
             except SyntaxError as exc:
                 # +1: the code starts on the line after the "# %%" marker.
                 raise SourceError(path, line + (exc.lineno or 1), f"syntax error: {exc.msg}") from None
+            _check_backend_in_code(source, line, meta.get("backend", DEFAULT_BACKEND), path)
         parsed.append(Cell(cell.cell_type, source, line, tuple(cell.metadata.get("tags", ()))))
-    return Guide(name=path.stem, lang=lang, path=path, meta=meta, cells=tuple(parsed))
+    return Guide(name=path.stem, lang=lang, path=path, meta=meta, cells=tuple(parsed), meta_lines=meta_lines)
 
 
 def read(path: Path, lang: str) -> Guide:

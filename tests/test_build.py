@@ -54,7 +54,7 @@ def test_failing_cell_reports_source_line_and_keeps_previous_files(tiny_project)
     line = source.read_text(encoding="utf-8").splitlines().index("raise ValueError('boom')") + 1
     with pytest.raises(ExecutionError) as err:
         build_files(project)
-    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', code cell 2 raised")
+    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', cell 4 raised")
     assert "ValueError" in str(err.value) and "boom" in str(err.value)
     assert main(["--root", str(tiny_project), "build"]) == 2
     assert {path: path.read_bytes() for path in generated} == before
@@ -83,4 +83,4 @@ def test_dead_kernel_is_reported_at_the_cell(tiny_project):
     line = source.read_text(encoding="utf-8").splitlines().index("import os")
     with pytest.raises(ExecutionError) as err:
         build_files(Project(tiny_project))
-    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', code cell 2 the kernel died")
+    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', cell 4 the kernel died")

@@ -9,8 +9,8 @@ FENCE = "```"
 def _page(code: str, published: str) -> str:
     return (
         "# Page\n\n"
-        f"{FENCE}python\ncounter = 1\n{FENCE}\n\n"
-        f"{FENCE}python\n{code}\n{FENCE}\n\n"
+        f"{FENCE}{{.python .guide-cell}}\ncounter = 1\n{FENCE}\n\n"
+        f"{FENCE}{{.python .guide-cell}}\n{code}\n{FENCE}\n\n"
         f'{FENCE}{{.text .output title="Output"}}\n{published}\n{FENCE}\n'
     )
 
@@ -44,5 +44,5 @@ def test_changed_output_fails_at_page_line(tmp_path):
 def test_broken_block_fails_at_page_line(tmp_path):
     result = _run(tmp_path, _page("print(undefined_name)", ""))
     assert result.returncode == 1
-    assert f"{tmp_path / 'page.md'}:7: this block raised" in result.stdout
+    assert f"{tmp_path / 'page.md'}:8: this block raised" in result.stdout  # the line that raised
     assert "NameError" in result.stdout

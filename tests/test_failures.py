@@ -75,7 +75,7 @@ BAD_SOURCES = {
     "missing field": (lambda t: t.replace("#     author: Tester\n", ""), "#   guide:", "author"),
     "bad timeout": (
         lambda t: t.replace("#     author: Tester", "#     author: Tester\n#     timeout: soon"),
-        "#   guide:", "whole number of seconds",
+        "#     timeout: soon", "whole number of seconds",
     ),
 }
 
@@ -165,7 +165,7 @@ def test_hanging_cell_stops_at_the_guides_timeout(tiny_project):
     with pytest.raises(ExecutionError) as err:
         build_files(Project(tiny_project))
     assert time.monotonic() - started < 120
-    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', code cell 2 timed out after 3 s")
+    assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', cell 4 timed out after 3 s")
     assert "timeout: <seconds>" in str(err.value)
     assert _unchanged(published)
 
@@ -377,6 +377,6 @@ def test_jobs_report_a_failing_guide_at_its_line(tiny_project):
     # Both guides fail; whichever finishes first is reported (both sources have the same lines).
     assert any(
         str(err.value).startswith(f"{tiny_project}/guide_src/{lang}/tiny.py:{line}: {lang} guide 'tiny', "
-                                  "code cell 2 raised")
+                                  "cell 4 raised")
         for lang in ("ko", "en")
     )

@@ -21,7 +21,7 @@ def test_page_has_title_record_download_and_code():
     assert "# Tiny" in page
     assert "CPU: Test (2 cores)" in page and "TensorFlow 2.21.0" in page and "3.2 s" in page
     assert "(../notebooks/g.ipynb)" in page
-    assert "```python\nx = 1\n```" in page
+    assert "```{.python .guide-cell}\nx = 1\n```" in page
     assert '```{.text .output title="Output"}\nhi\n```' in page
 
 

@@ -95,7 +95,7 @@ def test_changed_english_cell_is_stale_everywhere_until_reviewed(tiny_project, c
     assert code == 0 and ": stale: " not in out and "0 error(s), 0 warning(s)" in out
     files = build_files(project, may_execute=False)
     assert "영어 원문이 바뀌었습니다" not in files[ko_page]
-    assert "| ko | 4/4 | 0 | 0 | 0 | 0 |" in files[project.docs_dir / "ko" / "translation-status.md"]
+    assert "| ko | 번역 완료 | 4/4 | 0 | 0 | 0 | 0 |" in files[project.docs_dir / "ko" / "translation-status.md"]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -144,7 +144,8 @@ def test_scaffold_copies_code_and_tags_prose_untranslated(tiny_project, capsys):
     capsys.readouterr()
     code, out = _status(tiny_project, capsys)
     assert code == 0
-    assert out.splitlines()[2].split() == ["tiny", "ko", "4/4", "2", "0", "0", "0"]
+    # Two prose cells tagged untranslated, and the translator's credit still a placeholder.
+    assert out.splitlines()[2].split() == ["tiny", "ko", "unfinished", "4/4", "3", "0", "0", "0"]
     assert main(["--root", str(tiny_project), "scaffold", "tiny"]) == 2  # never overwrites a translation
 
 

@@ -6,8 +6,13 @@ from dataclasses import dataclass
 
 from ..model import Guide
 from . import align, glossary, provenance
-from .problems import ERROR, Problem
-from .untranslated import untranslated
+from .problems import ERROR, WARNING, Problem
+from .untranslated import UNTRANSLATED_TAG, untranslated
+
+
+def is_placeholder(value) -> bool:
+    """A credit `scaffold` left for the translator to fill in ("TODO: your name"), or an empty one."""
+    return not str(value or "").strip() or str(value).strip().upper().startswith("TODO")
 
 KINDS = ("untranslated", "stale", "code drift", "glossary")
 
@@ -20,6 +25,12 @@ class Report:
     total: int  # cells in the English source
     aligned: int  # cells at the same position with the same kind in both languages
     problems: tuple[Problem, ...]
+    tagged_untranslated: int = 0  # cells still tagged untranslated (copied from English by `scaffold`)
+    placeholder_credits: bool = False  # `translator:` still says what `scaffold` wrote
+
+    @property
+    def finished(self) -> bool:
+        return not self.tagged_untranslated and not self.placeholder_credits
 
     def count(self, kind: str) -> int:
         """Cells with a problem of this kind (a cell counts once)."""
@@ -43,15 +54,26 @@ def check(ko: Guide, en: Guide, entries: tuple | None, terms: glossary.Glossary)
         *provenance.stale(ko, en, entries),
         *glossary.lint(ko, en, terms),
     ]
+    if "translator" in ko.meta and is_placeholder(ko.meta["translator"]):
+        problems.append(Problem(
+            "untranslated", WARNING, str(ko.path), ko.meta_line("translator"),
+            "the header's `translator:` is still a placeholder; write the translator's name", 0,
+        ))
     problems.sort(key=lambda p: (p.severity != ERROR, p.line, p.kind))
-    return Report(ko.name, ko.lang, ko.meta.get("title", ko.name), len(en.cells), aligned, tuple(problems))
+    tagged = sum(UNTRANSLATED_TAG in cell.tags for cell in ko.cells)
+    return Report(
+        ko.name, ko.lang, ko.meta.get("title", ko.name), len(en.cells), aligned, tuple(problems),
+        tagged_untranslated=tagged,
+        placeholder_credits="translator" in ko.meta and is_placeholder(ko.meta["translator"]),
+    )
 
 
 def table(reports: list[Report]) -> str:
     """The status as a plain-text table, one row per translated guide and language."""
-    head = ("guide", "lang", "aligned/total", *KINDS)
+    head = ("guide", "lang", "state", "aligned/total", *KINDS)
     rows = [head] + [
-        (r.guide, r.lang, f"{r.aligned}/{r.total}", *(str(r.count(k)) for k in KINDS)) for r in reports
+        (r.guide, r.lang, "finished" if r.finished else "unfinished", f"{r.aligned}/{r.total}",
+         *(str(r.count(k)) for k in KINDS)) for r in reports
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
@@ -63,7 +85,8 @@ PAGE = {
         "title": "번역 현황",
         "intro": "`python -m guidesite status`와 같은 검사로 만든 페이지입니다. 셀마다 영어 원문과 비교해 "
         "번역되지 않은 글, 영어 원문이 바뀐 뒤 검토하지 않은 셀(stale), 코드 차이, 용어집 경고를 셉니다.",
-        "head": ("가이드", "언어", "정렬된 셀/전체", "미번역", "원문 변경", "코드 차이", "용어집"),
+        "head": ("가이드", "언어", "상태", "정렬된 셀/전체", "미번역", "원문 변경", "코드 차이", "용어집"),
+        "finished": "번역 완료", "unfinished": "번역 중",
         "clean": "확인할 것이 없습니다.",
         "details": "확인할 셀",
     },
@@ -73,8 +96,9 @@ PAGE = {
         "the English source: text left untranslated, cells whose English changed since the translation was "
         "reviewed (stale), code drift, and glossary warnings.",
         "head": (
-            "Guide", "Language", "Cells aligned/total", "Untranslated", "Stale", "Code drift", "Glossary"
+            "Guide", "Language", "State", "Cells aligned/total", "Untranslated", "Stale", "Code drift", "Glossary"
         ),
+        "finished": "finished", "unfinished": "in progress",
         "clean": "Nothing to review.",
         "details": "Cells to review",
     },
@@ -89,7 +113,8 @@ def page(reports: list[Report], lang: str, titles: dict[str, str]) -> str:
     for r in reports:
         link = f"[{titles.get(r.guide, r.guide)}](guides/{r.guide}.md)"
         counts = " | ".join(str(r.count(k)) for k in KINDS)
-        lines.append(f"| {link} | {r.lang} | {r.aligned}/{r.total} | {counts} |")
+        state = text["finished"] if r.finished else text["unfinished"]
+        lines.append(f"| {link} | {r.lang} | {state} | {r.aligned}/{r.total} | {counts} |")
     for r in reports:
         lines += ["", f"## {titles.get(r.guide, r.guide)} ({r.lang})", ""]
         if not r.problems:
