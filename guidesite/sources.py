@@ -77,7 +77,7 @@ def _check_header(meta: dict, path: Path, lines: dict[str, int]) -> None:
         fail("env", "'env:' lists names of environment variables the kernel may see, e.g. [WANDB_MODE]")
 
 
-def _assigned_backend(node: ast.AST) -> ast.Constant | None:
+def assigned_backend(node: ast.AST) -> ast.Constant | None:
     """The constant a statement gives KERAS_BACKEND (os.environ[...] = / setdefault / putenv), if any."""
     def is_key(n) -> bool:
         return isinstance(n, ast.Constant) and n.value == "KERAS_BACKEND"
@@ -94,7 +94,7 @@ def _assigned_backend(node: ast.AST) -> ast.Constant | None:
 def _check_backend_in_code(source: str, line: int, backend: str, path: Path) -> None:
     """Refuse code that sets KERAS_BACKEND to another backend than the header's."""
     for node in ast.walk(ast.parse(source)):
-        value = _assigned_backend(node)
+        value = assigned_backend(node)
         if value is not None and value.value != backend:
             raise SourceError(
                 path, line + value.lineno, f"this cell sets KERAS_BACKEND to {value.value!r} but the guide "

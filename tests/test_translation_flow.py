@@ -82,11 +82,11 @@ def test_changed_english_cell_is_stale_everywhere_until_reviewed(tiny_project, c
     page = files[ko_page]
     assert '!!! warning "영어 원문이 바뀌었습니다"' in page
     assert "영어 원문의 셀 1개가 바뀌었습니다" in page and "(../../en/guides/tiny/)" in page
-    assert page.index("영어 원문이 바뀌었습니다") < page.index("```python")  # at the top
+    assert page.index("영어 원문이 바뀌었습니다") < page.index("```{.python .guide-cell}")  # at the top
     assert "!!! warning" not in files[project.page_path("en", "tiny")]
     for lang in ("ko", "en"):
         status_page = files[project.docs_dir / lang / "translation-status.md"]
-        assert "| ko | 4/4 | 0 | 1 | 0 | 0 |" in status_page
+        assert "| ko | 번역 완료 | 4/4 | 0 | 1 | 0 | 0 |" in status_page
         assert f"`guide_src/ko/tiny.py:{ko_line}` stale: cell 3:" in status_page
     write_files(project, files)
 
@@ -156,7 +156,7 @@ def test_import_tutobook_keeps_metadata_cells_and_comments(tmp_path, capsys):
     assert guide.meta == {
         "title": "A tiny tutobook", "author": "[Someone](https://example.com/someone)",
         "date_created": "2021-03-04", "last_modified": "2021-05-06",
-        "description": "Two cells of text, two of code.",
+        "description": "Two cells of text, two of code.", "license": "Apache-2.0",
     }
     assert [(c.kind, c.source.splitlines()[0]) for c in guide.cells] == [
         ("markdown", "## Setup"), ("code", "import math"), ("markdown", "Text with `code`."),

@@ -12,7 +12,7 @@ from . import provenance
 from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
 from .problems import ERROR
 from .status import table
-from .tutobook import TutobookError, import_tutobook, scaffold
+from .tutobook import TutobookError, import_tutobook, original_url, scaffold
 
 COMMANDS = ("status", "review", "scaffold", "import")
 
@@ -36,6 +36,10 @@ def add_parsers(sub) -> None:
     imp.add_argument("--lang", default=SOURCE_LANG)
     imp.add_argument("--name", help="guide name (default: the file's stem)")
     imp.add_argument("--force", action="store_true", help="overwrite an existing source")
+    imp.add_argument(
+        "--original", help="the guide's URL on keras.io (default: derived from a keras-io path such as "
+        "guides/x.py or examples/vision/x.py)",
+    )
 
 
 def _status(root: Path, languages: tuple[str, ...], strict: bool) -> int:
@@ -103,11 +107,15 @@ def _scaffold(root: Path, args) -> int:
 
 
 def _import(root: Path, args) -> int:
+    original = args.original or original_url(str(args.file))
     try:
-        text = import_tutobook(args.file.read_text(encoding="utf-8"))
+        text = import_tutobook(args.file.read_text(encoding="utf-8"), original)
     except TutobookError as exc:
         print(f"error: {args.file}:{exc}", file=sys.stderr)
         return 2
+    if not original:
+        print(f"warning: {args.file} is not at a keras-io path (guides/ or examples/<topic>/); pass "
+              "--original <url> so the page credits and links the original", file=sys.stderr)
     target = root / "guide_src" / args.lang / f"{args.name or args.file.stem}.py"
     return 0 if _write_new(root, target, text, args.force) else 2
 

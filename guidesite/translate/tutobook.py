@@ -2,10 +2,20 @@
 
 A tutobook is a Python file whose top-level bare triple-quoted strings are
 markdown and whose other lines are code; the first string is a header of
-``Key: value`` lines (Title, Author, Date created, Last modified, Description).
-``ast`` finds the top-level strings with their line spans, so comments and
-blank lines inside code are kept exactly; jupytext writes the result in this
-project's percent format (the same writer the sources are read with).
+``Key: value`` lines (Title, Author or Authors, Date created, Last modified,
+Description, sometimes Accelerator). A string's opening quotes may carry a tag, as
+keras-io's scripts/tutobooks.py defines them: ``shell`` (commands; shown here
+as a bash block and never run: the build installs what guides need) and
+``invisible`` (a note for the guide's writers, never published; kept as a
+markdown cell tagged ``invisible``).
+
+``ast`` finds the top-level strings with their line spans; their text is taken
+from the file's lines, not from the parsed string, so backslashes stay as
+written (``\\frac`` is LaTeX, not a form feed). Comments and blank lines inside
+code are kept exactly; jupytext writes the result in this project's percent
+format (the same writer the sources are read with). The importer has no way to
+know which backend the guide's prose assumes except its code: a guide that sets
+``os.environ["KERAS_BACKEND"]`` gets that backend in its header.
 """
 
 from __future__ import annotations
@@ -17,12 +27,20 @@ import jupytext
 import nbformat.v4 as v4
 import yaml
 
+from ..render import HIDDEN_TAG
+from ..sources import assigned_backend
 from .untranslated import UNTRANSLATED_TAG
 
 HEADER_KEYS = {
-    "title": "title", "author": "author", "date created": "date_created",
+    "title": "title", "author": "author", "authors": "author", "date created": "date_created",
     "last modified": "last_modified", "description": "description",
 }
+REQUIRED_KEYS = ("title", "author", "date_created", "last_modified", "description")
+TAGS = ("shell", "invisible")
+KERAS_IO = "https://keras.io"
+LICENSE = "Apache-2.0"  # keras.io's guides and examples
+# A link or image target on keras.io's own site: ](/api/layers/) -> ](https://keras.io/api/layers/)
+_SITE_LINK = re.compile(r"\]\((/[^)\s]*)\)")
 JUPYTEXT = {"cell_markers": '"""', "formats": "py:percent", "notebook_metadata_filter": "guide"}
 
 
@@ -43,15 +61,53 @@ def _header(text: str, line: int) -> dict:
             raise TutobookError(f"{line + 1 + n}: header lines are 'Key: value', found {raw!r}")
         name = HEADER_KEYS.get(key.strip().lower(), re.sub(r"\W+", "_", key.strip().lower()))
         meta[name] = _date(value) if name in ("date_created", "last_modified") else value.strip()
-    missing = [k for k in HEADER_KEYS if HEADER_KEYS[k] not in meta]
+    missing = [k for k in REQUIRED_KEYS if k not in meta]
     if missing:
-        lacking = ", ".join(k.capitalize() for k in missing)
+        lacking = ", ".join(k.replace("_", " ").capitalize() for k in missing)
         raise TutobookError(f"{line}: the header docstring lacks {lacking}")
     return meta
 
 
-def tutobook_cells(text: str) -> tuple[dict, list[tuple[str, str]]]:
-    """(header metadata, [(kind, source), ...]) of a tutobook file."""
+def _string_text(lines: list[str], node: ast.Expr) -> tuple[str, str]:
+    """(tag, text) of a top-level triple-quoted string, from the file's own lines (backslashes verbatim)."""
+    first, last = lines[node.lineno - 1], lines[node.end_lineno - 1]
+    opening = re.match(r'^[rRuU]?("""|\'\'\')(\w*)\s*(.*)$', first)
+    if not opening or not last.rstrip().endswith(opening[1]):
+        raise TutobookError(f"{node.lineno}: a markdown block is a string that starts and ends with '\"\"\"' "
+                            "on lines of their own")
+    tag = opening[2]
+    if tag and tag not in TAGS:
+        raise TutobookError(f"{node.lineno}: unknown block tag {tag!r} after '\"\"\"' "
+                            f"(tutobooks know {', '.join(TAGS)})")
+    if node.lineno == node.end_lineno:  # """one line"""
+        body = [opening[3][: -len(opening[1])]]
+    else:
+        body = [opening[3], *lines[node.lineno: node.end_lineno - 1], last.rstrip()[: -len(opening[1])]]
+    return tag, "\n".join(body).strip("\n")
+
+
+def _markdown(tag: str, text: str) -> tuple[str, str, list[str]]:
+    """(kind, source, tags) of the cell a tagged or plain string becomes."""
+    if tag == "shell":
+        fence = "```" if "```" not in text else "````"
+        return "markdown", f"{fence}shell\n{text}\n{fence}", []
+    text = _SITE_LINK.sub(lambda m: f"]({KERAS_IO}{m[1]})", text)
+    return "markdown", text, [HIDDEN_TAG] if tag == "invisible" else []
+
+
+def original_url(path_hint: str) -> str | None:
+    """Where keras.io publishes a tutobook, from its path in keras-io (guides/x.py, examples/vision/x.py)."""
+    parts = path_hint.replace("\\", "/").split("/")
+    name = parts[-1].removesuffix(".py")
+    if len(parts) >= 2 and parts[-2] == "guides":
+        return f"{KERAS_IO}/guides/{name}/"
+    if len(parts) >= 3 and parts[-3] == "examples":
+        return f"{KERAS_IO}/examples/{parts[-2]}/{name}/"
+    return None
+
+
+def tutobook_cells(text: str) -> tuple[dict, list[tuple[str, str, list[str]]]]:
+    """(header metadata, [(kind, source, tags), ...]) of a tutobook file."""
     try:
         tree = ast.parse(text)
     except SyntaxError as exc:
@@ -64,16 +120,19 @@ def tutobook_cells(text: str) -> tuple[dict, list[tuple[str, str]]]:
     ]
     if not strings or strings[0] is not tree.body[0]:
         raise TutobookError("1: a tutobook starts with a docstring holding Title:, Author:, ... lines")
-    meta = _header(strings[0].value.value, strings[0].lineno)
-    cells: list[tuple[str, str]] = []
+    meta = _header(_string_text(lines, strings[0])[1], strings[0].lineno)
+    cells: list[tuple[str, str, list[str]]] = []
     start = strings[0].end_lineno  # lines[start:] is everything after the header
     for block in [*strings[1:], None]:
         end = block.lineno - 1 if block else len(lines)
         code = "\n".join(lines[start:end]).strip("\n")
         if code.strip():
-            cells.append(("code", code))
+            cells.append(("code", code, []))
+            backend = next((v.value for n in ast.walk(ast.parse(code)) if (v := assigned_backend(n))), None)
+            if backend and "backend" not in meta:
+                meta["backend"] = backend
         if block:
-            cells.append(("markdown", block.value.value.strip("\n")))
+            cells.append(_markdown(*_string_text(lines, block)))
             start = block.end_lineno
     return meta, cells
 
@@ -86,20 +145,24 @@ def _yaml_header(meta: dict) -> str:
     return "\n".join(["# ---", *(f"# {line}" for line in body.splitlines()), "# ---"]) + "\n\n"
 
 
-def percent_source(meta: dict, cells: list[tuple[str, str]], tags: dict[int, list[str]] | None = None) -> str:
+def percent_source(meta: dict, cells: list[tuple[str, str, list[str]]]) -> str:
     """A guide source in this project's format (jupytext percent, triple-quoted markdown)."""
     # "-all": jupytext writes the cells only; the header comes from _yaml_header.
     settings = {"cell_markers": JUPYTEXT["cell_markers"], "notebook_metadata_filter": "-all"}
     notebook = v4.new_notebook(metadata={"jupytext": settings})
-    for n, (kind, source) in enumerate(cells):
-        metadata = {"tags": tags[n]} if tags and n in tags else {}
+    for kind, source, tags in cells:
+        metadata = {"tags": tags} if tags else {}
         make = v4.new_markdown_cell if kind == "markdown" else v4.new_code_cell
         notebook.cells.append(make(source, metadata=metadata))
     return _yaml_header(meta) + jupytext.writes(notebook, fmt="py:percent")
 
 
-def import_tutobook(text: str) -> str:
+def import_tutobook(text: str, original: str | None = None) -> str:
+    """The guide source for a tutobook; original: its URL on keras.io (credited on the page)."""
     meta, cells = tutobook_cells(text)
+    if original:
+        meta["original"] = original
+    meta.setdefault("license", LICENSE)
     return percent_source(meta, cells)
 
 
@@ -108,6 +171,10 @@ def scaffold(en_text: str) -> str:
     notebook = jupytext.reads(en_text, fmt="py:percent")
     meta = dict(notebook.metadata.get("guide") or {})
     meta.setdefault("translator", "TODO: your name")
-    cells = [(c.cell_type, c.source) for c in notebook.cells]
-    tags = {n: [UNTRANSLATED_TAG] for n, (kind, _) in enumerate(cells) if kind == "markdown"}
-    return percent_source(meta, cells, tags)
+    cells = [
+        (c.cell_type, c.source, [*c.metadata.get("tags", []), *([UNTRANSLATED_TAG] if c.cell_type == "markdown"
+                                                                and HIDDEN_TAG not in c.metadata.get("tags", [])
+                                                                else [])])
+        for c in notebook.cells
+    ]
+    return percent_source(meta, cells)
