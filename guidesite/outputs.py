@@ -174,16 +174,24 @@ def oversized(outputs: Iterable[Output]) -> str | None:
     size, lines = len(text.encode("utf-8")), text.count("\n") + 1 if text else 0
     if size <= MAX_OUTPUT_BYTES and lines <= MAX_OUTPUT_LINES:
         return None
+    amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"
     return (
-        f"prints {size / 1e6:.1f} MB in {lines:,} lines (at most {MAX_OUTPUT_BYTES // 1_000_000} MB and "
+        f"prints {amount} in {lines:,} lines (at most {MAX_OUTPUT_BYTES // 1_000_000} MB and "
         f"{MAX_OUTPUT_LINES:,} lines may be published); print less: a summary, a slice such as x[:5], "
         "or verbose=2 / verbose=0 in fit()"
     )
 
 
 def leaked_names(outputs: Iterable[Output], environ: Mapping[str, str], allowed: set[str]) -> list[str]:
-    """Names of environment variables (not on the allowlist) whose values appear in the outputs."""
+    """Names of environment variables (not on the allowlist) whose values appear in the outputs.
+
+    The allowed variables' own values are taken out first: PATH holds the virtualenv's
+    path, and printing PATH shows nothing the kernel was not allowed to see.
+    """
     shown = "\n".join(f"{o.text}\n{o.data}" for o in outputs)
+    allowed_values = sorted((environ[n] for n in allowed if len(environ.get(n, "")) >= MIN_SECRET_LENGTH), key=len)
+    for value in reversed(allowed_values):  # longest first
+        shown = shown.replace(value, "")
     return sorted(
         name for name, value in environ.items()
         if name not in allowed and len(value) >= MIN_SECRET_LENGTH and value in shown

@@ -143,7 +143,7 @@ def reads(text: str, path: Path, lang: str) -> Guide:
     parsed = []
     for line, cell in zip(markers, cells, strict=True):
         source = cell.source
-        if cell.cell_type == "markdown" and cell.metadata.get("cell_marker") != '"""':
+        if cell.cell_type == "markdown" and cell.metadata.get("cell_marker") not in ('"""', 'r"""'):
             raise SourceError(
                 path, line, 'markdown cell is not a triple-quoted string; write it as """ ... """'
             )

@@ -20,18 +20,23 @@ HEADER = """\
 #     author: Tester
 #     date_created: '2026-01-01'
 #     last_modified: '2026-01-02'
-# ---
+{extra}# ---
 """
 
 
-def guide_text(*cells: str, title: str = "Tiny") -> str:
-    """A guide source from cells written as ('md', text) or ('code', text)."""
-    parts = [HEADER.format(title=title)]
-    for kind, body in cells:
+def guide_text(*cells: str, title: str = "Tiny", header: str = "") -> str:
+    """A guide source from cells written as ('md', text), ('code', text) or ('code', text, tags).
+
+    header: more fields under 'guide:', e.g. "backend: jax" (one per line).
+    """
+    extra = "".join(f"#     {line}\n" for line in header.splitlines() if line.strip())
+    parts = [HEADER.format(title=title, extra=extra)]
+    for kind, body, *tags in cells:
         if kind == "md":
             parts.append(f'# %% [markdown]\n"""\n{body}\n"""\n')
         else:
-            parts.append(f"# %%\n{body}\n")
+            marker = f" tags={list(tags[0])!r}".replace("'", '"') if tags else ""
+            parts.append(f"# %%{marker}\n{body}\n")
     return "\n".join(parts)
 
 

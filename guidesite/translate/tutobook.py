@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 
 import jupytext
 import nbformat.v4 as v4
@@ -109,7 +110,9 @@ def original_url(path_hint: str) -> str | None:
 def tutobook_cells(text: str) -> tuple[dict, list[tuple[str, str, list[str]]]]:
     """(header metadata, [(kind, source, tags), ...]) of a tutobook file."""
     try:
-        tree = ast.parse(text)
+        with warnings.catch_warnings():  # "invalid escape sequence '\\s'" in LaTeX prose is not an error
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text)
     except SyntaxError as exc:
         raise TutobookError(f"{exc.lineno}: not valid Python ({exc.msg})") from None
     lines = text.splitlines()

@@ -1,0 +1,140 @@
+"""The tutobook importer on the features real keras.io guides use (a tutobook written here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guidesite.cli import main
+from guidesite.home import END, START, guide_table, with_table
+from guidesite.model import Executed, Record
+from guidesite.render import render
+from guidesite.sources import read, reads
+from guidesite.translate.status import Report
+from guidesite.translate.tutobook import TutobookError, import_tutobook, original_url, tutobook_cells
+
+from .conftest import guide_text
+
+TUTOBOOK = r'''"""
+Title: Shapes of things
+Authors: [First Writer](https://example.com/a), Second Writer
+Date created: 2023/07/10
+Last modified: 2024/01/02
+Description: A tutobook with every block kind.
+Accelerator: GPU
+"""
+"""
+## Setup
+"""
+
+"""shell
+pip install -q keras-nlp
+"""
+
+import os
+
+os.environ["KERAS_BACKEND"] = "jax"
+
+import keras
+
+"""invisible
+A note for the writers: keep this guide short.
+"""
+
+"""
+The loss is $\frac{1}{n}\sum_i (y_i - \hat{y}_i)^2$; see the [layers API](/api/layers/)
+and ![a diagram](/img/guides/shapes/diagram.png), or [elsewhere](https://example.com/x).
+"""
+
+print(keras.backend.backend())
+'''
+
+
+def test_header_keeps_authors_and_accelerator():
+    meta, _ = tutobook_cells(TUTOBOOK)
+    assert meta == {
+        "title": "Shapes of things", "author": "[First Writer](https://example.com/a), Second Writer",
+        "date_created": "2023-07-10", "last_modified": "2024-01-02",
+        "description": "A tutobook with every block kind.", "accelerator": "GPU", "backend": "jax",
+    }
+
+
+def test_blocks_become_the_right_cells():
+    _, cells = tutobook_cells(TUTOBOOK)
+    kinds = [(kind, source.splitlines()[0], tags) for kind, source, tags in cells]
+    assert kinds == [
+        ("markdown", "## Setup", []),
+        ("markdown", "```shell", []),  # shown as a bash block; prose fences are never run
+        ("code", "import os", []),
+        ("markdown", "A note for the writers: keep this guide short.", ["invisible"]),
+        ("markdown", r"The loss is $\frac{1}{n}\sum_i (y_i - \hat{y}_i)^2$; see the [layers API]"
+                     "(https://keras.io/api/layers/)", []),
+        ("code", "print(keras.backend.backend())", []),
+    ]
+    assert cells[1][1] == "```shell\npip install -q keras-nlp\n```"
+    assert "![a diagram](https://keras.io/img/guides/shapes/diagram.png)" in cells[4][1]
+    assert "[elsewhere](https://example.com/x)" in cells[4][1]
+    assert "\f" not in cells[4][1]
+
+
+def test_imported_source_reads_back_with_original_and_license(tmp_path):
+    source = import_tutobook(TUTOBOOK, "https://keras.io/guides/shapes/")
+    guide = reads(source, tmp_path / "shapes.py", "en")
+    assert guide.meta["original"] == "https://keras.io/guides/shapes/" and guide.meta["license"] == "Apache-2.0"
+    assert guide.meta["backend"] == "jax"
+    assert guide.cells[3].tags == ("invisible",)
+
+
+def test_invisible_cells_and_placeholder_credits_never_reach_the_page(tmp_path):
+    guide = reads(import_tutobook(TUTOBOOK, "https://keras.io/guides/shapes/"), tmp_path / "shapes.py", "ko")
+    guide = type(guide)(guide.name, "ko", guide.path, {**guide.meta, "translator": "TODO: your name"},
+                        guide.cells, guide.meta_lines)
+    record = Record("k", "2026-12-01 10:00 UTC", "CPU", {"keras": "3"}, 1337, (0.1, 0.1), backend="jax")
+    page = render(Executed(guide, ((), ()), record), "guide_src/ko/shapes.py", untranslated_cells=3)
+    assert "keep this guide short" not in page
+    assert "TODO" not in page and "번역:" not in page
+    assert '!!! warning "번역 중"' in page and "3개 셀이 아직 영어입니다" in page
+    assert "원문: <https://keras.io/guides/shapes/>" in page and "Apache License 2.0" in page
+
+
+def test_original_url_follows_keras_io_layout():
+    assert original_url("keras-io/guides/functional_api.py") == "https://keras.io/guides/functional_api/"
+    assert original_url("x/examples/vision/mnist_convnet.py") == "https://keras.io/examples/vision/mnist_convnet/"
+    assert original_url("/tmp/mine.py") is None
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message"),
+    [
+        (lambda t: t.replace('"""shell', '"""bash'), 13, "unknown block tag 'bash'"),
+        (lambda t: t.replace("Date created: 2023/07/10\n", ""), 1, "lacks Date created"),
+        (lambda t: t.replace("Title: Shapes of things", "Title Shapes of things"), 2, "header lines are 'Key: value'"),
+    ],
+)
+def test_a_line_it_cannot_convert_is_an_error_at_that_line(change, line, message):
+    with pytest.raises(TutobookError, match=rf"^{line}: .*{message}"):
+        tutobook_cells(change(TUTOBOOK))
+
+
+def test_import_then_scaffold_keeps_invisible_cells_out_of_the_translation_work(tmp_path, capsys):
+    keras_io = tmp_path / "keras-io" / "guides"
+    keras_io.mkdir(parents=True)
+    (keras_io / "shapes.py").write_text(TUTOBOOK, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", str(keras_io / "shapes.py")]) == 0
+    assert main(["--root", str(tmp_path), "scaffold", "shapes"]) == 0
+    ko = read(tmp_path / "guide_src/ko/shapes.py", "ko")
+    assert ko.meta["original"] == "https://keras.io/guides/shapes/"
+    assert [c.tags for c in ko.cells if c.kind == "markdown"] == [
+        ("untranslated",), ("untranslated",), ("invisible",), ("untranslated",)
+    ]
+
+
+def test_home_table_counts_unfinished_translations():
+    guide = reads(guide_text(("code", "x = 1"), title="작은 가이드"), Path("tiny.py"), "ko")
+    report = Report("tiny", "ko", "작은 가이드", 1, 1, (), tagged_untranslated=2)
+    record = Record("k", "2026-12-01 10:00 UTC", "CPU", {}, 1337, (0.1,), backend="jax")
+    table = guide_table([guide], [report], {("tiny", "ko"): record}, "ko")
+    assert "| [작은 가이드](guides/tiny.md) | A tiny guide for tests. | 번역 중 (2개 셀이 영어) | JAX | 2026-12-01 |" in table
+    page = f"# Home\n\n{START}\nold table\n{END}\n\nMore text.\n"
+    assert with_table(page, table, Path("index.md")) == f"# Home\n\n{START}\n{table}\n{END}\n\nMore text.\n"
