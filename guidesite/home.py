@@ -20,29 +20,37 @@ END = "<!-- guides: end -->"
 TEXT = {
     "ko": {
         "head": ("가이드", "설명", "상태", "백엔드", "마지막 실행"),
-        "original": "원문", "finished": "번역 완료", "unfinished": "번역 중 ({n}개 셀이 영어)",
-        "credits": "번역 중 (번역자 미기재)",
+        "original": "원문 (번역 없음)", "finished": "번역 완료", "unfinished": "번역 중 ({n}개 셀이 영어)",
+        "credits": "번역 중 (번역자 미기재)", "ko": "한국어",
     },
     "en": {
         "head": ("Guide", "Description", "State", "Backend", "Last executed"),
-        "original": "Original", "finished": "Translated", "unfinished": "Translation in progress ({n} cells)",
-        "credits": "Translation in progress (credits missing)",
+        "original": "Not translated yet", "finished": "translated", "unfinished": "in progress ({n} cells)",
+        "credits": "in progress (credits missing)", "ko": "Korean",
     },
 }
 
 
-def _state(report: Report | None, text: dict) -> str:
-    if report is None:
-        return text["original"]
+def _state(report: Report, text: dict) -> str:
     if report.tagged_untranslated:
         return text["unfinished"].format(n=report.tagged_untranslated)
     return text["credits"] if report.placeholder_credits else text["finished"]
 
 
+def _states(guide: Guide, reports: list[Report], text: dict) -> str:
+    """A translation's own state; for a source guide, the state of each of its translations."""
+    own = [r for r in reports if r.guide == guide.name and r.lang == guide.lang]
+    if own:
+        return _state(own[0], text)
+    others = [r for r in reports if r.guide == guide.name]
+    if not others:
+        return text["original"]
+    return ", ".join(f"{text.get(r.lang, r.lang)}: {_state(r, text)}" for r in others)
+
+
 def guide_table(guides: list[Guide], reports: list[Report], records: dict, lang: str) -> str:
     """The Markdown table of every guide in one site language (pure)."""
     text = TEXT[lang]
-    by_key = {(r.guide, r.lang): r for r in reports}
     lines = ["| " + " | ".join(text["head"]) + " |", "|" + "---|" * len(text["head"])]
     for guide in guides:
         if guide.lang != lang:
@@ -51,7 +59,7 @@ def guide_table(guides: list[Guide], reports: list[Report], records: dict, lang:
         title = f"[{guide.meta['title']}](guides/{guide.name}.md)"
         backend = backend_label(record.backend) if record else ""
         executed = record.executed_at.split(" ")[0] if record else ""
-        state = _state(by_key.get((guide.name, lang)), text)
+        state = _states(guide, reports, text)
         lines.append(f"| {title} | {guide.meta['description']} | {state} | {backend} | {executed} |")
     return "\n".join(lines)
 
