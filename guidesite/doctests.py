@@ -39,14 +39,13 @@ from .compare import differences
 from .kernel import DEFAULT_BACKEND, SETUP, kernel_env
 from .model import Output
 from .outputs import clean, from_notebook
-from .render import CODE_CELL_CLASS, HTML_CLOSE, OUTPUTS_CLOSE, OUTPUTS_OPEN, merge_printed
+from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
 
 _OUTPUT_FENCE = re.compile(
     r'^(?P<indent> {4})?(?P<fence>`{3,})\{\.text \.(?P<kind>output|stderr|error) title="[^"]*"\}$'
 )
 _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
-_HTML_OPEN = re.compile(r'^<div class="output-html"')
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 BLOCK_TIMEOUT = 1800  # seconds one block may run, as execute.DEFAULT_TIMEOUT
 
@@ -81,14 +80,14 @@ def published_output(lines: list[str], fence_line: int) -> Published:
     printed: list[str] = []
     while index < len(lines):
         line = lines[index]
-        if not line.strip() or _FOLD.match(line) or line in (OUTPUTS_OPEN, OUTPUTS_CLOSE):
+        if not line.strip() or _FOLD.match(line) or line in (OUTPUT_OPEN, OUTPUT_CLOSE):
             index += 1
             continue
         if _IMAGE.match(line):
             found.rich.add("image")
             index += 1
             continue
-        if _HTML_OPEN.match(line):
+        if line == HTML_OPEN:
             found.rich.add("html")
             while index < len(lines) and lines[index] != HTML_CLOSE:
                 index += 1

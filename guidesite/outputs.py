@@ -150,7 +150,8 @@ def sanitize_html(html: str) -> str:
 
     attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
     attributes["*"] = {"class", "title", "align", "border"}
-    cleaned = nh3.clean(html, attributes=attributes, link_rel="noopener noreferrer nofollow")
+    tags = set(nh3.ALLOWED_TAGS) - {"figure", "figcaption"}  # the page wraps HTML outputs in a <figure>
+    cleaned = nh3.clean(html, tags=tags, attributes=attributes, link_rel="noopener noreferrer nofollow")
     # Blank lines would end the HTML block in Markdown; inside HTML they mean nothing.
     return "\n".join(line for line in cleaned.split("\n") if line.strip())
 

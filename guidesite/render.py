@@ -2,9 +2,9 @@
 
 Code cells become ``{.python .guide-cell}`` fences: the doctests run those and
 only those, so a code example written inside prose is shown with its language
-and never run. Each cell's outputs sit in one ``data-search-exclude`` block
-(Material leaves them out of the search index); images are files beside the
-page (``image_files``), HTML outputs are shown sanitised.
+and never run. Each output sits in a ``data-search-exclude`` element (Material
+leaves it out of the search index); images are files beside the page
+(``image_files``), HTML outputs are shown sanitised.
 """
 
 from __future__ import annotations
@@ -25,9 +25,12 @@ VERSION_NAMES = (
     ("torch", "PyTorch"), ("keras", "Keras"), ("numpy", "NumPy"),
 )
 CODE_CELL_CLASS = "guide-cell"  # marks the fences that are the guide's code cells (doctests run these)
-OUTPUTS_OPEN = '<div class="guide-outputs" data-search-exclude markdown>'
-OUTPUTS_CLOSE = "</div>"
-HTML_CLOSE = "</div><!-- output-html -->"  # the sanitiser strips comments: this line cannot occur inside
+# Each output is wrapped on its own: Material's search parser matches elements by tag name,
+# so the first </div> inside an excluded <div> would end the exclusion for the rest of it.
+OUTPUT_OPEN = '<div class="guide-output" data-search-exclude markdown>'
+OUTPUT_CLOSE = "</div>"
+HTML_OPEN = '<figure class="output-html" data-search-exclude markdown="0">'  # no <figure> survives sanitising
+HTML_CLOSE = "</figure><!-- output-html -->"  # the sanitiser strips comments: this line cannot occur inside
 IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
 FOLD_LINES = 40  # outputs longer than this are folded (collapsible), never cut
@@ -42,7 +45,7 @@ LABELS = {
         "original": "원문", "source": "번역 출처", "record": "실행 기록",
         "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
         "device": "장치", "versions": "버전", "backend": "백엔드",
-        "image_alt": "셀 {cell}의 출력 이미지", "html": "HTML 출력",
+        "image_alt": "셀 {cell}의 출력 이미지",
         "unfinished_title": "번역 중",
         "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 [영어 페이지]({link})도 함께 보세요.",
         "unfinished_credits": "번역자 정보가 아직 채워지지 않은 페이지입니다. [영어 페이지]({link})도 함께 보세요.", "executed": "실행 일시", "total": "총 실행 시간",
@@ -59,7 +62,7 @@ LABELS = {
         "original": "Original", "source": "Korean text based on", "record": "Execution record",
         "record_intro": "The outputs on this page come from really running its code here:",
         "device": "Device", "versions": "Versions", "backend": "Backend",
-        "image_alt": "Output image of cell {cell}", "html": "HTML output",
+        "image_alt": "Output image of cell {cell}",
         "unfinished_title": "Translation in progress",
         "unfinished_text": "{n} cell(s) are still in the source language. See the [original]({link}) too.",
         "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
@@ -159,8 +162,8 @@ def render_image(output: Output, file_name: str, cell: int, label: dict) -> str:
     return f"![{alt}]({IMAGE_DIR}/{file_name}){{ .output-image }}"
 
 
-def render_html(output: Output, label: dict) -> str:
-    return f'<div class="output-html" title="{label["html"]}" markdown="0">\n{output.data}\n{HTML_CLOSE}'
+def render_html(output: Output) -> str:
+    return f"{HTML_OPEN}\n{output.data}\n{HTML_CLOSE}"
 
 
 def render_output(output: Output, label: dict) -> str:
@@ -188,7 +191,7 @@ def merge_printed(outputs: tuple[Output, ...]) -> tuple[Output, ...]:
 
 
 def render_outputs(outputs: tuple[Output, ...], guide: str, cell: int, label: dict) -> str | None:
-    """A code cell's outputs as one block kept out of the search index (None if it printed nothing)."""
+    """A code cell's outputs, each kept out of the search index (None if it printed nothing)."""
     # Cleaned again here so that a better cleaner applies to stored records
     # without re-executing (cleaning is idempotent).
     shown = tuple(o for o in (clean_output(o) for o in outputs) if o.text or o.data)
@@ -198,12 +201,10 @@ def render_outputs(outputs: tuple[Output, ...], guide: str, cell: int, label: di
             images += 1
             blocks.append(render_image(output, image_name(guide, cell, images, output.mime), cell, label))
         elif output.kind == "html":
-            blocks.append(render_html(output, label))
+            blocks.append(render_html(output))
         else:
-            blocks.append(render_output(output, label))
-    if not blocks:
-        return None
-    return "\n\n".join([OUTPUTS_OPEN, *blocks, OUTPUTS_CLOSE])
+            blocks.append(f"{OUTPUT_OPEN}\n\n{render_output(output, label)}\n\n{OUTPUT_CLOSE}")
+    return "\n\n".join(blocks) or None
 
 
 def unfinished_notice(name: str, cells: int, label: dict) -> str:

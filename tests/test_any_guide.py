@@ -68,7 +68,8 @@ def _page(project: Project) -> str:
 def _block_after(page: str, code: str) -> str:
     """The outputs block that follows the code cell containing `code`."""
     start = page.index(code)
-    return page[start: page.index("</div>\n", start)]
+    end = page.find("{.python .guide-cell}", start)
+    return page[start: end if end > 0 else len(page)]
 
 
 def test_summary_table_is_one_block_without_blank_lines(rich_site):
@@ -95,7 +96,7 @@ def test_figure_is_an_image_file_with_alt_text(rich_site):
 
 def test_html_output_is_shown_sanitised(rich_site):
     block = _block_after(_page(rich_site), "display(HTML(")
-    shown = block[block.index('<div class="output-html"'):]
+    shown = block[block.index('<figure class="output-html"'):]
     assert "<td>1</td>" in shown
     assert "onclick" not in shown and "<script" not in shown and "alert(1)" not in shown
 

@@ -84,9 +84,9 @@ def test_changed_english_cell_is_stale_everywhere_until_reviewed(tiny_project, c
     assert "영어 원문의 셀 1개가 바뀌었습니다" in page and "(../../en/guides/tiny/)" in page
     assert page.index("영어 원문이 바뀌었습니다") < page.index("```{.python .guide-cell}")  # at the top
     assert "!!! warning" not in files[project.page_path("en", "tiny")]
-    for lang in ("ko", "en"):
+    for lang, finished in (("ko", "번역 완료"), ("en", "finished")):
         status_page = files[project.docs_dir / lang / "translation-status.md"]
-        assert "| ko | 번역 완료 | 4/4 | 0 | 1 | 0 | 0 |" in status_page
+        assert f"| ko | {finished} | 4/4 | 0 | 1 | 0 | 0 |" in status_page
         assert f"`guide_src/ko/tiny.py:{ko_line}` stale: cell 3:" in status_page
     write_files(project, files)
 

@@ -63,7 +63,8 @@ CODE_BLOCKS = "article div.highlight:not(.output, .stderr, .error)"
 
 
 def _python_fences(markdown: str) -> list[str]:
-    return re.findall(r"^```python\n(.*?)\n```$", markdown, flags=re.S | re.M)
+    """Every code block in page order: code cells ({.python .guide-cell}) and examples in prose (python)."""
+    return re.findall(r"^```(?:python|\{\.python \.guide-cell\})\n(.*?)\n```$", markdown, flags=re.S | re.M)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -70,7 +70,7 @@ def base(rich_site: Path):
 
 
 @pytest.mark.parametrize(("prefix", "alt"), [("", "셀 2의 출력 이미지"), ("en/", "Output image of cell 2")])
-def test_figure_and_table_are_shown(browser, base, prefix, alt):
+def test_figure_and_table_are_shown(browser, base, rich_site, prefix, alt):
     visit = new_visit(browser, base)
     try:
         assert visit.open(f"{prefix}guides/pic/").status == 200
@@ -78,8 +78,11 @@ def test_figure_and_table_are_shown(browser, base, prefix, alt):
         assert image.count() == 1
         assert image.get_attribute("alt") == alt
         image.scroll_into_view_if_needed()
-        width, height = image.evaluate("i => [i.naturalWidth, i.complete ? i.naturalHeight : 0]")
-        assert (width, height) == (400, 300)  # figsize (4, 3) at matplotlib's 100 dpi: the PNG really loaded
+        png = (rich_site / prefix / "guides" / "images" / "pic-2-1.png").read_bytes()
+        size = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # the PNG's IHDR
+        assert size[0] > 300 and size[1] > 200  # figsize (4, 3), 100 dpi, cropped to the drawing
+        loaded = image.evaluate("i => [i.naturalWidth, i.complete ? i.naturalHeight : 0]")
+        assert tuple(loaded) == size  # the browser really loaded that file
         box = image.bounding_box()
         assert box["width"] > 200 and box["height"] > 150  # and it takes visible room on the page
         assert visit.page.locator(".output-html table td").inner_text() == "Densely"
