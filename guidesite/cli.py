@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
         help="execute only these guides (names as in guide_src/en/); the others are only re-rendered",
     )
     build.add_argument(
-        "--force", action="store_true", help="execute every (or every named) guide even if its record is fresh"
+        "--force", action="store_true", help="execute every (or each named) guide even if its record is fresh"
     )
     build.add_argument(
         "--keep-going", action="store_true",

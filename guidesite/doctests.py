@@ -158,7 +158,8 @@ class PageKernel:
         if reply["content"]["status"] == "error":
             traceback = next((o.text for o in outputs if o.kind == "error"), "")
             in_cell = _CELL_LINE.findall(traceback)
-            raise BlockRaised(reply["content"].get("ename", ""), traceback, int(in_cell[-1]) if in_cell else None)
+            line = int(in_cell[-1]) if in_cell else None
+            raise BlockRaised(reply["content"].get("ename", ""), traceback, line)
         return outputs
 
     def close(self) -> None:

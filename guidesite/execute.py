@@ -84,7 +84,8 @@ def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) ->
         log_tail = "\n".join(cleaning.clean(kernel_log).split("\n")[-20:])
         detail += f"\nkernel stderr (last lines):\n{log_tail}" if log_tail else ""
     if index == 0 or index > len(guide.code_cells):
-        return ExecutionError(guide.path, 1, f"{guide.lang} guide {guide.name!r}: hidden setup failed: {detail}")
+        where = f"{guide.lang} guide {guide.name!r}"
+        return ExecutionError(guide.path, 1, f"{where}: hidden setup failed: {detail}")
     reason = {
         CellTimeoutError: f"timed out after {timeout} s (if it needs longer, set `timeout: <seconds>` "
         "under 'guide:' in the header, or pass --timeout)",

@@ -70,7 +70,7 @@ def with_table(page: str, table: str, path: Path) -> str:
     _, found, after = rest.partition(END)
     if not found:
         line = before.count("\n") + 1
-        raise SourceError(path, line, f"the generated guide table has no end marker; add a line '{END}' below it")
+        raise SourceError(path, line, f"the generated guide table has no end marker; add '{END}' below it")
     return f"{before}{START}\n{table}\n{END}{after}"
 
 

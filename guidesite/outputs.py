@@ -190,8 +190,8 @@ def leaked_names(outputs: Iterable[Output], environ: Mapping[str, str], allowed:
     path, and printing PATH shows nothing the kernel was not allowed to see.
     """
     shown = "\n".join(f"{o.text}\n{o.data}" for o in outputs)
-    allowed_values = sorted((environ[n] for n in allowed if len(environ.get(n, "")) >= MIN_SECRET_LENGTH), key=len)
-    for value in reversed(allowed_values):  # longest first
+    allowed_values = [environ[n] for n in allowed if len(environ.get(n, "")) >= MIN_SECRET_LENGTH]
+    for value in sorted(allowed_values, key=len, reverse=True):  # longest first
         shown = shown.replace(value, "")
     return sorted(
         name for name, value in environ.items()

@@ -47,8 +47,11 @@ LABELS = {
         "device": "장치", "versions": "버전", "backend": "백엔드",
         "image_alt": "셀 {cell}의 출력 이미지",
         "unfinished_title": "번역 중",
-        "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 [영어 페이지]({link})도 함께 보세요.",
-        "unfinished_credits": "번역자 정보가 아직 채워지지 않은 페이지입니다. [영어 페이지]({link})도 함께 보세요.", "executed": "실행 일시", "total": "총 실행 시간",
+        "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 "
+        "[영어 페이지]({link})도 함께 보세요.",
+        "unfinished_credits": "번역자 정보가 아직 채워지지 않은 페이지입니다. "
+        "[영어 페이지]({link})도 함께 보세요.",
+        "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
         "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)",
         "license": "원문과 코드는 Apache License 2.0을 따릅니다.",

@@ -73,7 +73,9 @@ def _check_header(meta: dict, path: Path, lines: dict[str, int]) -> None:
     if backend not in BACKENDS:
         fail("backend", f"'backend: {backend}' is not a Keras backend; write one of {', '.join(BACKENDS)}")
     env = meta.get("env", [])
-    if not (isinstance(env, list) and all(isinstance(n, str) and re.fullmatch(r"[A-Z_][A-Z0-9_]*", n) for n in env)):
+    names_ok = isinstance(env, list) and all(isinstance(n, str) and re.fullmatch(r"[A-Z_]\w*", n)
+                                             for n in env)
+    if not names_ok:
         fail("env", "'env:' lists names of environment variables the kernel may see, e.g. [WANDB_MODE]")
 
 

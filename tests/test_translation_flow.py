@@ -95,7 +95,8 @@ def test_changed_english_cell_is_stale_everywhere_until_reviewed(tiny_project, c
     assert code == 0 and ": stale: " not in out and "0 error(s), 0 warning(s)" in out
     files = build_files(project, may_execute=False)
     assert "영어 원문이 바뀌었습니다" not in files[ko_page]
-    assert "| ko | 번역 완료 | 4/4 | 0 | 0 | 0 | 0 |" in files[project.docs_dir / "ko" / "translation-status.md"]
+    status_page = files[project.docs_dir / "ko" / "translation-status.md"]
+    assert "| ko | 번역 완료 | 4/4 | 0 | 0 | 0 | 0 |" in status_page
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

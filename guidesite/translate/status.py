@@ -96,7 +96,8 @@ PAGE = {
         "the English source: text left untranslated, cells whose English changed since the translation was "
         "reviewed (stale), code drift, and glossary warnings.",
         "head": (
-            "Guide", "Language", "State", "Cells aligned/total", "Untranslated", "Stale", "Code drift", "Glossary"
+            "Guide", "Language", "State", "Cells aligned/total", "Untranslated", "Stale", "Code drift",
+            "Glossary",
         ),
         "finished": "finished", "unfinished": "in progress",
         "clean": "Nothing to review.",

@@ -174,10 +174,10 @@ def scaffold(en_text: str) -> str:
     notebook = jupytext.reads(en_text, fmt="py:percent")
     meta = dict(notebook.metadata.get("guide") or {})
     meta.setdefault("translator", "TODO: your name")
-    cells = [
-        (c.cell_type, c.source, [*c.metadata.get("tags", []), *([UNTRANSLATED_TAG] if c.cell_type == "markdown"
-                                                                and HIDDEN_TAG not in c.metadata.get("tags", [])
-                                                                else [])])
-        for c in notebook.cells
-    ]
+    cells = []
+    for cell in notebook.cells:
+        tags = list(cell.metadata.get("tags", []))
+        if cell.cell_type == "markdown" and HIDDEN_TAG not in tags:
+            tags.append(UNTRANSLATED_TAG)
+        cells.append((cell.cell_type, cell.source, tags))
     return percent_source(meta, cells)
