@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import notebooks
-from .errors import BuildLocked, SourceError
+from .errors import BuildLocked, ExecutionError, SourceError
 from .execute import DEFAULT_TIMEOUT, execute, guide_timeout
 from .freeze import cache_key, check_installed, read_pins, why_not_reusable
 from .home import home_pages
 from .model import Executed, Guide
 from .render import IMAGE_DIR, image_files, render
-from .sources import discover, read
+from .sources import discover, guide_backends, read
 from .translate.files import SOURCE_LANG, checked_reports, status_pages
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language
@@ -56,8 +56,15 @@ class Project:
     def page_path(self, lang: str, name: str) -> Path:
         return self.docs_dir / lang / "guides" / f"{name}.md"
 
-    def notebook_path(self, lang: str, name: str) -> Path:
-        return self.docs_dir / lang / "notebooks" / f"{name}.ipynb"
+    def notebook_path(self, lang: str, name: str, backend: str = "") -> Path:
+        """The executed notebook of one run: <name>.ipynb for the guide's first backend (the download),
+        <name>.<backend>.ipynb for each other one."""
+        file_name = f"{name}.{backend}.ipynb" if backend else f"{name}.ipynb"
+        return self.docs_dir / lang / "notebooks" / file_name
+
+    def run_notebook_path(self, guide: Guide, backend: str) -> Path:
+        first = guide_backends(guide)[0]
+        return self.notebook_path(guide.lang, guide.name, "" if backend == first else backend)
 
     def image_path(self, lang: str, file_name: str) -> Path:
         return self.docs_dir / lang / "guides" / IMAGE_DIR / file_name
@@ -65,18 +72,19 @@ class Project:
     def generated_by(self, lang: str, name: str, path: Path) -> bool:
         """True for the generated files of one guide in one language."""
         images = self.docs_dir / lang / "guides" / IMAGE_DIR
-        return path in (self.page_path(lang, name), self.notebook_path(lang, name)) or (
+        notebooks_dir = self.notebook_path(lang, name).parent
+        return path == self.page_path(lang, name) or (
             path.parent == images and path.name.startswith(f"{name}-")
-        )
+        ) or (path.parent == notebooks_dir and path.name.startswith(f"{name}.") and path.suffix == ".ipynb")
 
 
 class NeedsExecution(Exception):
     """A guide's stored record does not match its code; only a build can fix that."""
 
 
-def reused_guide(project: Project, guide: Guide, key: str) -> tuple[Executed | None, str]:
-    """The stored outputs if they can be trusted for this key, else None and the reason."""
-    path = project.notebook_path(guide.lang, guide.name)
+def reused_guide(project: Project, guide: Guide, backend: str, key: str) -> tuple[Executed | None, str]:
+    """The stored outputs of one backend's run if they can be trusted for this key, else None and why."""
+    path = project.run_notebook_path(guide, backend)
     stored = notebooks.loads_record(path.read_text(encoding="utf-8")) if path.is_file() else None
     reason = why_not_reusable(stored, key, len(guide.code_cells))
     if reason is None:
@@ -101,11 +109,11 @@ def read_guides(project: Project) -> list[Guide]:
     return guides
 
 
-def _execute_in_child(conn, guide: Guide, key: str, timeout: int, keep_going: bool) -> None:
-    """Body of a worker process: execute one guide, send back the result or the exception."""
+def _execute_in_child(conn, guide: Guide, backend: str, key: str, timeout: int, keep_going: bool) -> None:
+    """Body of a worker process: execute one guide on one backend, send back the result or the exception."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # failures come back as exceptions; kernel logs go to a file
     try:
-        executed = execute(guide, key, timeout=guide_timeout(guide, timeout), keep_going=keep_going)
+        executed = execute(guide, key, backend, timeout=guide_timeout(guide, timeout), keep_going=keep_going)
         conn.send((True, executed))
     except BaseException as exc:  # noqa: B036 - whatever stopped it, the parent reports it
         conn.send((False, exc))
@@ -124,9 +132,9 @@ def _stop_workers(running: dict) -> None:
 
 
 def execute_all(
-    jobs: list[tuple[Guide, str]], *, timeout: int, workers: int, keep_going: bool = False
+    jobs: list[tuple[Guide, str, str]], *, timeout: int, workers: int, keep_going: bool = False
 ) -> Iterator[Executed]:
-    """Execute guides, `workers` at a time, one process per guide; yield each as it finishes.
+    """Execute (guide, backend, key) runs, `workers` at a time, one process each; yield each as it finishes.
 
     A process of its own even when one at a time: nbclient takes over SIGINT and
     SIGTERM while it runs, so in the build's own process an interrupt would only
@@ -138,12 +146,13 @@ def execute_all(
     context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
     waiting = list(jobs)
     running: dict = {}  # receiving end of a pipe -> its process
+    failed: list[ExecutionError] = []  # with keep_going: every run's failures, reported together at the end
     try:
         while waiting or running:
             while waiting and len(running) < workers:
                 receiver, sender = context.Pipe(duplex=False)
-                guide, key = waiting.pop(0)
-                args = (sender, guide, key, timeout, keep_going)
+                guide, backend, key = waiting.pop(0)
+                args = (sender, guide, backend, key, timeout, keep_going)
                 process = context.Process(target=_execute_in_child, args=args)
                 process.start()
                 sender.close()
@@ -155,9 +164,15 @@ def execute_all(
                     code = running[receiver].exitcode
                     ok, result = False, RuntimeError(f"a build worker exited with code {code}")
                 running.pop(receiver).join()
-                if not ok:
+                if ok:
+                    yield result
+                elif keep_going and isinstance(result, ExecutionError):
+                    failed.append(result)
+                else:
                     raise result
-                yield result
+        if failed:
+            first, others = failed[0], "".join(f"\n\n{error}" for error in failed[1:])
+            raise ExecutionError(first.path, first.line, first.message + others)
     finally:
         _stop_workers(running)
 
@@ -187,50 +202,57 @@ def build_files(
     # Misaligned or drifted translations stop the build here, before anything executes.
     translations = checked_reports(guides, project.root)
     by_guide = {(r.guide, r.lang): r for r in translations}
-    done: dict[tuple[str, str], Executed] = {}
+    done: dict[tuple[str, str, str], Executed] = {}  # (guide, lang, backend) -> its run
     to_execute = []
     for guide in guides:
-        key = cache_key(guide, pins)
         selected = not only or guide.name in only
-        executed, reason = (None, "--force") if force and selected else reused_guide(project, guide, key)
-        if executed is not None:
-            log(f"{guide.name} [{guide.lang}]: reused (0 cells executed)")
-            done[guide.name, guide.lang] = executed
-        elif not may_execute:
-            raise NeedsExecution(reason)
-        elif not selected:
-            log(f"{guide.name} [{guide.lang}]: left as it is (not selected; {reason})")
-        else:
-            log(f"{guide.name} [{guide.lang}]: executing ({reason})")
-            to_execute.append((guide, key))
-    for guide, _ in to_execute:
-        check_installed(guide, pins)
+        for backend in guide_backends(guide):
+            key = cache_key(guide, pins, backend)
+            run = f"{guide.name} [{guide.lang}, {backend}]"
+            reused, reason = reused_guide(project, guide, backend, key)
+            if force and selected:
+                reused, reason = None, "--force"
+            if reused is not None:
+                log(f"{run}: reused (0 cells executed)")
+                done[guide.name, guide.lang, backend] = reused
+            elif not may_execute:
+                raise NeedsExecution(reason)
+            elif not selected:
+                log(f"{run}: left as it is (not selected; {reason})")
+            else:
+                log(f"{run}: executing ({reason})")
+                to_execute.append((guide, backend, key))
+    for guide, backend, _ in to_execute:
+        check_installed(guide, pins, backend)
     for executed in execute_all(to_execute, timeout=timeout, workers=jobs, keep_going=keep_going):
-        guide = executed.guide
+        guide, backend = executed.guide, executed.record.backend
         log(
-            f"{guide.name} [{guide.lang}]: executed {len(guide.code_cells)} cells "
+            f"{guide.name} [{guide.lang}, {backend}]: executed {len(guide.code_cells)} cells "
             f"({executed.record.total_seconds} s)"
         )
-        done[guide.name, guide.lang] = executed
+        done[guide.name, guide.lang, backend] = executed
     files: dict[Path, str | bytes] = {}
+    runs_of: dict[tuple[str, str], list[Executed]] = {}
     for guide in guides:
-        executed = done.get((guide.name, guide.lang))
-        if executed is None:
+        runs = [done.get((guide.name, guide.lang, backend)) for backend in guide_backends(guide)]
+        if None in runs:  # a run left as it is: the whole guide stays as it is on disk
             continue
+        runs_of[guide.name, guide.lang] = runs
         report = by_guide.get((guide.name, guide.lang))
         source_label = guide.path.relative_to(project.root).as_posix()
         files[project.page_path(guide.lang, guide.name)] = render(
-            executed, source_label, stale_cells=report.stale_cells if report else 0,
+            runs, source_label, stale_cells=report.stale_cells if report else 0,
             untranslated_cells=report.tagged_untranslated if report else 0,
         )
-        files[project.notebook_path(guide.lang, guide.name)] = notebooks.dumps(executed)
-        for file_name, body in image_files(executed).items():
+        for executed in runs:
+            files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)
+        for file_name, body in image_files(runs).items():
             files[project.image_path(guide.lang, file_name)] = body
     files.update(status_pages(translations, guides, project.docs_dir, project.languages))
-    records = {key: executed.record for key, executed in done.items()}
+    records = {key: [run.record for run in runs] for key, runs in runs_of.items()}
     files.update(home_pages(guides, translations, records, project.docs_dir, project.languages))
     for guide in guides:  # not selected and not reusable: what is on disk stays, byte for byte
-        if (guide.name, guide.lang) not in done:
+        if (guide.name, guide.lang) not in runs_of:
             files.update(_files_on_disk(project, guide))
     return files
 

@@ -27,19 +27,20 @@ pinned in constraints.txt.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from pytest_markdown_docs._runners import _Runner, register_runner
 
 from .compare import differences
-from .kernel import DEFAULT_BACKEND, SETUP, kernel_env
+from .kernel import BACKENDS, DEFAULT_BACKEND, SETUP, kernel_env
 from .model import Output
 from .outputs import clean, from_notebook
 from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
+from .sources import ONLY_TAG
 
 _OUTPUT_FENCE = re.compile(
     r'^(?P<indent> {4})?(?P<fence>`{3,})\{\.text \.(?P<kind>output|stderr|error) title="[^"]*"\}$'
@@ -47,6 +48,8 @@ _OUTPUT_FENCE = re.compile(
 _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
+_TAB = re.compile(r'^=== "([^"]+)"$')
+_ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
 BLOCK_TIMEOUT = 1800  # seconds one block may run, as execute.DEFAULT_TIMEOUT
 
 
@@ -69,13 +72,8 @@ class Published:
     rich: set[str] = field(default_factory=set)  # "image", "html"
 
 
-def published_output(lines: list[str], fence_line: int) -> Published:
-    """What the page shows after the code fence opening at 1-based fence_line."""
-    index = fence_line  # 0-based index of the first code line
-    closing = re.match(r"`{3,}", lines[fence_line - 1])[0]
-    while index < len(lines) and lines[index] != closing:
-        index += 1
-    index += 1
+def _outputs_at(lines: list[str], index: int) -> tuple[Published, int]:
+    """The output blocks starting at 0-based index (after a code fence); returns the index after them."""
     found = Published()
     printed: list[str] = []
     while index < len(lines):
@@ -108,7 +106,34 @@ def published_output(lines: list[str], fence_line: int) -> Published:
         elif match["kind"] == "error":
             found.error = "\n".join(body)
     found.printed = "\n\n".join(printed)
-    return found
+    return found, index
+
+
+def published_outputs(lines: list[str], fence_line: int) -> dict[str, Published]:
+    """What the page shows after the code fence opening at 1-based fence_line, per backend label:
+    {"": shown for every backend} or, where the backends differ, {"JAX": ..., "TensorFlow": ...}
+    (one content tab each, its lines indented by four spaces)."""
+    index = fence_line  # 0-based index of the first code line
+    closing = re.match(r"`{3,}", lines[fence_line - 1])[0]
+    while index < len(lines) and lines[index] != closing:
+        index += 1
+    index += 1
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    tabs: dict[str, Published] = {}
+    while index < len(lines) and (tab := _TAB.match(lines[index])):
+        index += 1
+        body = []
+        while index < len(lines) and (not lines[index].strip() or lines[index].startswith("    ")):
+            body.append(lines[index][4:])
+            index += 1
+        tabs[tab[1]] = _outputs_at(body, 0)[0]
+    return tabs or {"": _outputs_at(lines, index)[0]}
+
+
+def published_output(lines: list[str], fence_line: int) -> Published:
+    """What the page shows after a fence, when it shows the same for every backend."""
+    return next(iter(published_outputs(lines, fence_line).values()))
 
 
 def shows_error(published_error: str, ename: str) -> bool:
@@ -117,15 +142,18 @@ def shows_error(published_error: str, ename: str) -> bool:
     return last[0] == ename or last[0].startswith(f"{ename}:")
 
 
-def page_backend(lines: list[str]) -> str:
-    """The `backend:` of the page's front matter (the record's backend), default tensorflow."""
+def page_backends(lines: list[str]) -> tuple[str, ...]:
+    """The `backend:` or `backends:` of the page's front matter (from the records), default tensorflow."""
     if lines and lines[0] == "---":
         for line in lines[1:]:
             if line == "---":
                 break
-            if line.startswith("backend:"):
-                return line.split(":", 1)[1].strip().strip('"') or DEFAULT_BACKEND
-    return DEFAULT_BACKEND
+            key, _, value = line.partition(":")
+            if key == "backend":
+                return (json.loads(value),)
+            if key == "backends":
+                return tuple(json.loads(value))
+    return (DEFAULT_BACKEND,)
 
 
 class PageKernel:
@@ -172,8 +200,18 @@ class PageKernel:
 @dataclass
 class Page:
     lines: list[str]
-    kernel: PageKernel | None = None
-    failed_at: int | None = None
+    kernels: dict[str, PageKernel] = field(default_factory=dict)  # backend -> its kernel
+    failed_at: dict[str, int] = field(default_factory=dict)  # backend -> line of the block that raised
+
+    def kernel(self, backend: str) -> PageKernel:
+        if backend not in self.kernels:
+            self.kernels[backend] = PageKernel(backend)
+        return self.kernels[backend]
+
+    def close(self) -> None:
+        for kernel in self.kernels.values():
+            kernel.close()
+        self.kernels.clear()
 
 
 _pages: dict[str, Page] = {}
@@ -182,10 +220,8 @@ _pages: dict[str, Page] = {}
 def _page(key: str) -> Page:
     page = _pages.get(key)
     if page is None:
-        for other in _pages.values():  # pages run one after the other: one kernel alive at a time
-            if other.kernel is not None:
-                other.kernel.close()
-                other.kernel = None
+        for other in _pages.values():  # pages run one after the other: one page's kernels alive at a time
+            other.close()
         page = _pages[key] = Page(Path(key).read_text(encoding="utf-8").split("\n"))
     return page
 
@@ -214,9 +250,11 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 def pytest_sessionfinish(session, exitstatus) -> None:
     for page in _pages.values():
-        if page.kernel is not None:
-            page.kernel.close()
-            page.kernel = None
+        page.close()
+
+
+class BackendFailure(AssertionError):
+    """What went wrong on each backend a block failed on; str() names page, line and backend."""
 
 
 @register_runner(default=True)
@@ -224,29 +262,46 @@ class GuidePageRunner(_Runner):
     def runtest(self, test, args, **_):
         key = str(test.source_path)
         page = _page(key)
-        if page.failed_at is not None:
-            pytest.skip(f"an earlier block of this page (line {page.failed_at}) failed")
-        published = published_output(page.lines, test.start_line)
+        backends = page_backends(page.lines)
+        published = published_outputs(page.lines, test.start_line)
+        only = _ONLY.search(page.lines[test.start_line - 1])
+        failures = []
+        for backend in backends:
+            where = f"{key}:{{line}} [{BACKENDS[backend].label}]" if len(backends) > 1 else f"{key}:{{line}}"
+            if backend in page.failed_at:
+                failures.append(where.format(line=test.start_line) + ": not run, an earlier block of this "
+                                f"page (line {page.failed_at[backend]}) failed on this backend")
+                continue
+            expected = published.get(BACKENDS[backend].label) or published.get("") or Published()
+            problem = self._run_on(page, backend, test, expected, only[1] if only else None)
+            if problem:
+                line, message = problem
+                failures.append(where.format(line=line) + f": {message}")
+        if failures:
+            raise BackendFailure("\n\n".join(failures))
+
+    def _run_on(self, page: Page, backend: str, test, published: Published, only: str | None):
+        """(line, message) of what went wrong running the block on one backend, or None."""
         try:
-            if page.kernel is None:
-                page.kernel = PageKernel(page_backend(page.lines))
             # pytest-markdown-docs pads the source with blank lines up to its place on the
             # page; IPython would drop them anyway. Lines are counted from the fence.
-            outputs = page.kernel.run(test.source.lstrip("\n"))
+            outputs = page.kernel(backend).run(test.source.lstrip("\n"))
         except BlockRaised as exc:
+            if only and only != backend:
+                return None  # marked as running on another backend only: it must raise here, and did
             if published.error and shows_error(published.error, exc.ename):
-                return  # the page shows this very error: the cell is expected to raise
-            if exc.line:
-                exc.line += test.start_line  # start_line is the fence's line: code line 1 is one below
-            page.failed_at = exc.line or test.start_line
-            raise
-        except BaseException:
-            page.failed_at = test.start_line
-            raise
+                return None  # the page shows this very error: the cell is expected to raise
+            line = test.start_line + exc.line if exc.line else test.start_line
+            page.failed_at[backend] = line
+            return line, f"this block raised\n{clean(str(exc))}"
+        except Exception as exc:
+            page.failed_at[backend] = test.start_line
+            return test.start_line, f"this block could not run: {exc!r}"
+        if only and only != backend:
+            label = BACKENDS[only].label
+            return test.start_line, f"this block is marked {label} only, but it ran without an error here"
         if published.error:
-            raise OutputMismatch(
-                f"{key}:{test.start_line}: the page shows an error after this block, but it ran without one"
-            )
+            return test.start_line, "the page shows an error after this block, but it ran without one"
         shown = merge_printed(outputs)
         printed = "\n\n".join(o.text for o in shown if o.kind == "stdout")
         problems = differences(published.printed, printed)
@@ -256,15 +311,11 @@ class GuidePageRunner(_Runner):
             now = "no longer produces one" if kind in published.rich else "now produces one"
             problems.append(f"the page {had} an {kind} output after this block; the block {now}")
         if problems:
-            raise OutputMismatch(
-                f"{key}:{test.start_line}: printed output no longer matches the published block\n"
-                + "\n".join(problems)
-            )
+            mismatch = "printed output no longer matches the published block"
+            return test.start_line, mismatch + "\n" + "\n".join(problems)
+        return None
 
     def repr_failure(self, test, excinfo, style=None):
-        if isinstance(excinfo.value, OutputMismatch):
+        if isinstance(excinfo.value, BackendFailure):
             return str(excinfo.value)
-        if isinstance(excinfo.value, BlockRaised):
-            line = excinfo.value.line or test.start_line
-            return f"{test.source_path}:{line}: this block raised\n{clean(str(excinfo.value))}"
         return f"{test.source_path}:{test.start_line}: this block could not run: {excinfo.value!r}"

@@ -22,9 +22,9 @@ from nbformat import v4
 from . import outputs as cleaning
 from .errors import ExecutionError
 from .freeze import outputs_hash
-from .kernel import PROBE, SEED, SETUP, allowed_names, kernel_env
+from .kernel import BACKENDS, PROBE, SEED, SETUP, allowed_names, kernel_env
 from .model import Executed, Guide, Record
-from .sources import guide_backend, requested_env
+from .sources import guide_backend, only_backend, requested_env
 
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
@@ -94,12 +94,39 @@ def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) ->
     return _cell_error(guide, index - 1, reason, detail)
 
 
-def _failures_kept_going(guide: Guide, nb) -> ExecutionError | None:
-    """With --keep-going: one error listing every cell that raised (not tagged raises-exception)."""
+def may_raise(cell, backend: str) -> bool:
+    """A cell whose error is expected: tagged raises-exception, or only-<another backend>."""
+    only = only_backend(cell)
+    return "raises-exception" in cell.tags or (only is not None and only != backend)
+
+
+def _kernel_tags(cell, backend: str) -> list[str]:
+    """The cell's tags as nbclient sees them: raises-exception lets a cell fail without stopping the run."""
+    tags = list(cell.tags)
+    if may_raise(cell, backend) and "raises-exception" not in tags:
+        tags.append("raises-exception")
+    return tags
+
+
+def _not_raised_where_expected(guide: Guide, nb, backend: str) -> ExecutionError | None:
+    """A cell tagged only-<backend> must fail on the other backends; say so if it ran without error."""
+    for index, (cell, source) in enumerate(zip(nb.cells[1:-1], guide.code_cells, strict=True)):
+        only = only_backend(source)
+        if only and only != backend and not any(o.output_type == "error" for o in cell.outputs):
+            where = f"{guide.lang} guide {guide.name!r}, cell {cell_number(guide, index)}"
+            return ExecutionError(
+                guide.path, source.line, f"{where} is tagged 'only-{only}' but ran without an error on "
+                f"{BACKENDS[backend].label}; remove the tag so its outputs are shown for every backend"
+            )
+    return None
+
+
+def _failures_kept_going(guide: Guide, nb, backend: str) -> ExecutionError | None:
+    """With --keep-going: one error listing every cell that raised where no error is expected."""
     failed = []
     for index, (cell, source) in enumerate(zip(nb.cells[1:-1], guide.code_cells, strict=True)):
         errors = [o for o in cell.outputs if o.output_type == "error"]
-        if errors and "raises-exception" not in source.tags:
+        if errors and not may_raise(source, backend):
             detail = cleaning.clean("\n".join(errors[0].get("traceback", [])))
             failed.append(_cell_error(guide, index, "raised an exception", detail))
     if not failed:
@@ -129,17 +156,21 @@ def _published_problems(guide: Guide, outputs) -> ExecutionError | None:
     return None
 
 
-def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, keep_going: bool = False) -> Executed:
-    """Execute every code cell of a guide; raise ExecutionError pointing at the source."""
+def execute(
+    guide: Guide, key: str, backend: str | None = None, timeout: int = DEFAULT_TIMEOUT,
+    keep_going: bool = False,
+) -> Executed:
+    """Execute every code cell of a guide on one backend; raise ExecutionError pointing at the source."""
     # Imported here: a build that executes nothing (the common case) never pays for
     # nbclient and jupyter_client (~0.2 s of every no-op rebuild).
     import nbclient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    backend = backend or guide_backend(guide)
     code = guide.code_cells
     hidden = {HIDDEN: True}
     cells = [v4.new_code_cell(SETUP, metadata=hidden)]
-    cells += [v4.new_code_cell(c.source, metadata={"tags": list(c.tags)}) for c in code]
+    cells += [v4.new_code_cell(c.source, metadata={"tags": _kernel_tags(c, backend)}) for c in code]
     cells.append(v4.new_code_cell(PROBE, metadata=hidden))
     nb = v4.new_notebook(cells=cells)
     # The kernel process's own stderr (TensorFlow start-up logs, ipykernel
@@ -160,12 +191,14 @@ def execute(guide: Guide, key: str, timeout: int = DEFAULT_TIMEOUT, keep_going: 
             resources={"metadata": {"path": workdir}},
         )
         try:
-            client.execute(env=kernel_env(guide_backend(guide), requested_env(guide)), stderr=kernel_log)
+            client.execute(env=kernel_env(backend, requested_env(guide)), stderr=kernel_log)
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             kernel_log.seek(0)
             raise _failure(guide, nb, exc, timeout, kernel_log.read()) from None
-    if keep_going and (failures := _failures_kept_going(guide, nb)):
+    if keep_going and (failures := _failures_kept_going(guide, nb, backend)):
         raise failures
+    if wrong_tag := _not_raised_where_expected(guide, nb, backend):
+        raise wrong_tag
     # Its stdout, not its last output: TensorFlow's first GPU query may log to stderr after it.
     probe = json.loads(next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout"))
     outputs = tuple(cleaning.from_notebook(cell.outputs) for cell in nb.cells[1:-1])

@@ -46,11 +46,11 @@ def read_pins(constraints: Path) -> dict[str, str]:
     return pins
 
 
-def check_installed(guide: Guide, pins: dict[str, str]) -> None:
+def check_installed(guide: Guide, pins: dict[str, str], backend_name: str) -> None:
     """Refuse to execute a guide on a runtime other than the pinned one."""
     wrong = []
-    backend = BACKENDS[guide_backend(guide)]
-    for name, pinned in guide_pins(guide, pins).items():
+    backend = BACKENDS[backend_name]
+    for name, pinned in guide_pins(guide, pins, backend_name).items():
         try:
             installed = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
@@ -70,9 +70,9 @@ def check_installed(guide: Guide, pins: dict[str, str]) -> None:
         )
 
 
-def guide_pins(guide: Guide, pins: dict[str, str]) -> dict[str, str]:
-    """The pins that shape this guide's outputs: the common runtime plus its backend's packages."""
-    backend = BACKENDS[guide_backend(guide)]
+def guide_pins(guide: Guide, pins: dict[str, str], backend_name: str) -> dict[str, str]:
+    """The pins that shape the guide's outputs on a backend: the common runtime and the backend's packages."""
+    backend = BACKENDS[backend_name]
     missing = [p for p in backend.packages if p not in pins]
     if missing:
         raise SourceError(
@@ -83,11 +83,13 @@ def guide_pins(guide: Guide, pins: dict[str, str]) -> dict[str, str]:
     return {name: pins[name] for name in (*RUNTIME_PACKAGES, *backend.packages)}
 
 
-def cache_key(guide: Guide, pins: dict[str, str], seed: int = SEED) -> str:
+def cache_key(guide: Guide, pins: dict[str, str], backend: str | None = None, seed: int = SEED) -> str:
+    """The key of one execution of the guide on one backend (default: its first)."""
+    backend = backend or guide_backend(guide)
     payload = {
         "code": [[cell.source, sorted(cell.tags)] for cell in guide.code_cells],
-        "backend": guide_backend(guide),
-        "pins": dict(sorted(guide_pins(guide, pins).items())),
+        "backend": backend,
+        "pins": dict(sorted(guide_pins(guide, pins, backend).items())),
         "seed": seed,
         "setup": SETUP_VERSION,
     }

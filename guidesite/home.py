@@ -49,16 +49,19 @@ def _states(guide: Guide, reports: list[Report], text: dict) -> str:
 
 
 def guide_table(guides: list[Guide], reports: list[Report], records: dict, lang: str) -> str:
-    """The Markdown table of every guide in one site language (pure)."""
+    """The Markdown table of every guide in one site language (pure).
+
+    records: (guide, lang) -> the records of its runs, one per backend, generated from the notebooks.
+    """
     text = TEXT[lang]
     lines = ["| " + " | ".join(text["head"]) + " |", "|" + "---|" * len(text["head"])]
     for guide in guides:
         if guide.lang != lang:
             continue
-        record: Record | None = records.get((guide.name, lang))
+        runs: list[Record] = records.get((guide.name, lang), [])
         title = f"[{guide.meta['title']}](guides/{guide.name}.md)"
-        backend = backend_label(record.backend) if record else ""
-        executed = record.executed_at.split(" ")[0] if record else ""
+        backend = " · ".join(backend_label(r.backend) for r in runs)
+        executed = max((r.executed_at for r in runs), default="").split(" ")[0]
         state = _states(guide, reports, text)
         lines.append(f"| {title} | {guide.meta['description']} | {state} | {backend} | {executed} |")
     return "\n".join(lines)

@@ -10,6 +10,7 @@ from .freeze import record_from_json, record_to_json
 from .model import Executed, Output, Record
 from .outputs import IMAGE_MIMES
 from .render import HIDDEN_TAG
+from .translate.status import is_placeholder
 
 META_KEY = "guidesite"
 
@@ -57,7 +58,8 @@ def to_notebook(executed: Executed) -> nbformat.NotebookNode:
         {
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
-            "guide": dict(guide.meta),
+            # A placeholder credit ("TODO: your name") stays out of the download too.
+            "guide": {k: v for k, v in guide.meta.items() if not (k == "translator" and is_placeholder(v))},
             META_KEY: record_to_json(executed.record),
         }
     )

@@ -42,14 +42,18 @@ _CONTROL = re.compile(r"[\x00-\x07\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def replay_terminal(text: str) -> str:
-    """Apply \\r and \\b the way a terminal does and return the visible lines."""
+    """Apply \\r and \\b the way a notebook shows them and return the visible lines.
+
+    \\r starts the line afresh, as Jupyter and Colab display it (a terminal would only move
+    the cursor and keep the end of a longer previous frame: Keras does not pad its last one).
+    """
     lines = []
     for raw in text.split("\n"):
         buffer: list[str] = []
         cursor = 0
         for char in raw:
             if char == "\r":
-                cursor = 0
+                buffer, cursor = [], 0
             elif char == "\b":
                 cursor = max(0, cursor - 1)
             else:

@@ -13,9 +13,11 @@ import base64
 import json
 import re
 
+from .compare import differences
 from .kernel import BACKENDS
 from .model import Executed, Output
 from .outputs import clean_output, fence_for
+from .sources import ONLY_TAG, only_backend
 from .translate.status import is_placeholder
 
 HIDDEN_TAG = "invisible"  # a markdown cell kept in the source for writers, never published
@@ -41,10 +43,12 @@ BRANCH = "main"
 LABELS = {
     "ko": {
         "output": "출력", "stderr": "표준 오류", "error": "오류", "lines": "줄",
-        "author": "저자", "translator": "번역", "created": "작성일", "modified": "최종 수정일",
+        "author": "저자", "authors": "저자", "translator": "번역", "created": "작성일", "modified": "최종 수정일",
         "original": "원문", "source": "번역 출처", "record": "실행 기록",
         "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
-        "device": "장치", "versions": "버전", "backend": "백엔드",
+        "device": "장치", "versions": "버전", "backend": "백엔드", "tested_on": "실행·검증 백엔드",
+        "only": "{backend} 전용",
+        "first_backend": "노트북 내려받기와 Colab 링크는 첫 번째 백엔드로 실행한 노트북입니다.",
         "image_alt": "셀 {cell}의 출력 이미지",
         "unfinished_title": "번역 중",
         "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 "
@@ -61,10 +65,13 @@ LABELS = {
     },
     "en": {
         "output": "Output", "stderr": "Standard error", "error": "Error", "lines": "lines",
-        "author": "Author", "translator": "Translation", "created": "Created", "modified": "Last modified",
+        "author": "Author", "authors": "Authors", "translator": "Translation", "created": "Created", "modified": "Last modified",
         "original": "Original", "source": "Korean text based on", "record": "Execution record",
         "record_intro": "The outputs on this page come from really running its code here:",
         "device": "Device", "versions": "Versions", "backend": "Backend",
+        "tested_on": "Executed and tested on",
+        "only": "{backend} only",
+        "first_backend": "The notebook download and the Colab link carry the run on the first backend.",
         "image_alt": "Output image of cell {cell}",
         "unfinished_title": "Translation in progress",
         "unfinished_text": "{n} cell(s) are still in the source language. See the [original]({link}) too.",
@@ -84,9 +91,10 @@ def backend_label(name: str) -> str:
     return BACKENDS[name].label if name in BACKENDS else name
 
 
-def image_name(guide: str, cell: int, n: int, mime: str) -> str:
-    """File name of the n-th image (1-based) of cell `cell` (numbered among all cells, as `status` does)."""
-    return f"{guide}-{cell}-{n}.{IMAGE_EXTENSIONS[mime]}"
+def image_name(guide: str, cell: int, n: int, mime: str, backend: str = "") -> str:
+    """File name of the n-th image (1-based) of cell `cell` (numbered among all cells, as `status` does);
+    backend: set for the runs on a guide's second and further backends."""
+    return f"{guide}-{cell}-{n}{'.' + backend if backend else ''}.{IMAGE_EXTENSIONS[mime]}"
 
 
 def _cell_numbers(executed: Executed) -> list[int]:
@@ -94,14 +102,20 @@ def _cell_numbers(executed: Executed) -> list[int]:
     return [guide.cells.index(cell) + 1 for cell in guide.code_cells]
 
 
-def image_files(executed: Executed) -> dict[str, bytes]:
-    """{file name under IMAGE_DIR: bytes} for every image output of the guide."""
+def _suffix(runs: list[Executed], run: Executed) -> str:
+    return "" if run is runs[0] else run.record.backend
+
+
+def image_files(runs: list[Executed] | Executed) -> dict[str, bytes]:
+    """{file name under IMAGE_DIR: bytes} for every image output of the guide's runs."""
+    runs = [runs] if isinstance(runs, Executed) else list(runs)
     files = {}
-    for cell, outputs in zip(_cell_numbers(executed), executed.outputs, strict=True):
-        images = [o for o in outputs if o.kind == "image"]
-        for n, image in enumerate(images, 1):
-            body = image.data.encode() if image.mime == "image/svg+xml" else base64.b64decode(image.data)
-            files[image_name(executed.guide.name, cell, n, image.mime)] = body
+    for run in runs:
+        for cell, outputs in zip(_cell_numbers(run), run.outputs, strict=True):
+            images = [o for o in outputs if o.kind == "image"]
+            for n, image in enumerate(images, 1):
+                body = image.data.encode() if image.mime == "image/svg+xml" else base64.b64decode(image.data)
+                files[image_name(run.guide.name, cell, n, image.mime, _suffix(runs, run))] = body
     return files
 
 
@@ -109,8 +123,37 @@ def notebook_link(name: str) -> str:
     return f"../notebooks/{name}.ipynb"
 
 
-def _header(executed: Executed, label: dict, source_label: str) -> list[str]:
-    meta, record = executed.guide.meta, executed.record
+def _versions(record) -> str:
+    versions = record.versions
+    return ", ".join(f"{name} {versions[key]}" for key, name in VERSION_NAMES if key in versions)
+
+
+def _record_box(runs: list[Executed], label: dict) -> list[str]:
+    """The execution record: where and how each backend's run produced the outputs."""
+    lines = [f'!!! info record "{label["record"]}"', f"    {label['record_intro']}", ""]
+    if len(runs) == 1:
+        record = runs[0].record
+        return lines + [
+            f"    - {label['backend']}: {backend_label(record.backend)}",
+            f"    - {label['device']}: {record.device}",
+            f"    - {label['versions']}: {_versions(record)}",
+            f"    - {label['executed']}: {record.executed_at} · {label['total']}: "
+            f"{record.total_seconds}{label['seconds']} · {label['seed']}: {record.seed}",
+            "",
+        ]
+    for run in runs:
+        record = run.record
+        lines.append(
+            f"    - **{backend_label(record.backend)}**: {record.device} · {_versions(record)} · "
+            f"{label['executed']}: {record.executed_at} · "
+            f"{label['total']}: {record.total_seconds}{label['seconds']}"
+        )
+    return lines + [f"    - {label['seed']}: {runs[0].record.seed} · {label['first_backend']}", ""]
+
+
+def _header(runs: list[Executed], label: dict, source_label: str) -> list[str]:
+    executed = runs[0]
+    meta = executed.guide.meta
     name, lang = executed.guide.name, executed.guide.lang
     in_repo = f"{REPOSITORY}/blob/{BRANCH}"
     colab = f"https://colab.research.google.com/github/{in_repo}/docs/{lang}/notebooks/{name}.ipynb"
@@ -119,9 +162,12 @@ def _header(executed: Executed, label: dict, source_label: str) -> list[str]:
         f'[{label["download"]}]({notebook_link(name)}){{ .md-button download="{name}.ipynb" }}',
         f"[{label['view_source']}](https://github.com/{in_repo}/{source_label}){{ .md-button }}",
     ]
-    byline = [f"**{label['author']}:** {meta['author']}"]
+    several = "," in meta["author"] or " and " in meta["author"]  # tutobooks' "Authors:" header
+    byline = [f"**{label['authors' if several else 'author']}:** {meta['author']}"]
     if not is_placeholder(meta.get("translator")):
         byline.append(f"**{label['translator']}:** {meta['translator']}")
+    backends = " · ".join(backend_label(run.record.backend) for run in runs)
+    byline.append(f"**{label['tested_on']}:** {backends}")
     byline.append(f"**{label['created']}:** {meta['date_created']}")
     byline.append(f"**{label['modified']}:** {meta['last_modified']}")
     credits = []
@@ -129,11 +175,6 @@ def _header(executed: Executed, label: dict, source_label: str) -> list[str]:
         credits.append(f"{label['original']}: <{meta['original']}>")
     if meta.get("translation_source"):
         credits.append(f"{label['source']}: <{meta['translation_source']}>")
-    versions = ", ".join(
-        f"{name} {record.versions[key]}"
-        for key, name in VERSION_NAMES
-        if key in record.versions
-    )
     return [
         f"# {meta['title']}",
         "",
@@ -145,15 +186,7 @@ def _header(executed: Executed, label: dict, source_label: str) -> list[str]:
         " ".join(links),
         "{: .guide-links }",
         "",
-        f'!!! info record "{label["record"]}"',
-        f"    {label['record_intro']}",
-        "",
-        f"    - {label['backend']}: {backend_label(record.backend)}",
-        f"    - {label['device']}: {record.device}",
-        f"    - {label['versions']}: {versions}",
-        f"    - {label['executed']}: {record.executed_at} · {label['total']}: "
-        f"{record.total_seconds}{label['seconds']} · {label['seed']}: {record.seed}",
-        "",
+        *_record_box(runs, label),
     ]
 
 
@@ -193,16 +226,31 @@ def merge_printed(outputs: tuple[Output, ...]) -> tuple[Output, ...]:
     return tuple(merged)
 
 
-def render_outputs(outputs: tuple[Output, ...], guide: str, cell: int, label: dict) -> str | None:
+def shown_outputs(outputs: tuple[Output, ...]) -> tuple[Output, ...]:
+    """The outputs as the page shows them: cleaned again (so a better cleaner applies to stored
+    records without re-executing; cleaning is idempotent) and printed text merged."""
+    return merge_printed(tuple(o for o in (clean_output(o) for o in outputs) if o.text or o.data))
+
+
+def same_outputs(a: tuple[Output, ...], b: tuple[Output, ...]) -> bool:
+    """True when two runs' outputs of a cell read the same (numbers within the doctests' tolerance)."""
+    a, b = shown_outputs(a), shown_outputs(b)
+    return len(a) == len(b) and all(
+        x.kind == y.kind and x.data == y.data and not differences(x.text, y.text)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def render_outputs(
+    outputs: tuple[Output, ...], guide: str, cell: int, label: dict, backend: str = ""
+) -> str | None:
     """A code cell's outputs, each kept out of the search index (None if it printed nothing)."""
-    # Cleaned again here so that a better cleaner applies to stored records
-    # without re-executing (cleaning is idempotent).
-    shown = tuple(o for o in (clean_output(o) for o in outputs) if o.text or o.data)
     blocks, images = [], 0
-    for output in merge_printed(shown):
+    for output in shown_outputs(outputs):
         if output.kind == "image":
             images += 1
-            blocks.append(render_image(output, image_name(guide, cell, images, output.mime), cell, label))
+            name = image_name(guide, cell, images, output.mime, backend)
+            blocks.append(render_image(output, name, cell, label))
         elif output.kind == "html":
             blocks.append(render_html(output))
         else:
@@ -228,16 +276,39 @@ def stale_notice(name: str, stale_cells: int, label: dict) -> str:
     return f'!!! warning "{label["stale_title"]}"\n    {text}'
 
 
-def render(executed: Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0) -> str:
-    """The Markdown page for one executed guide in its language.
+def _indented(text: str) -> str:
+    return "\n".join(("    " + line) if line else "" for line in text.split("\n"))
+
+
+def render_cell_outputs(runs: list[Executed], index: int, number: int, label: dict) -> str | None:
+    """One code cell's outputs on every backend: one block where they agree, else a tab per backend."""
+    guide = runs[0].guide
+    cell = guide.code_cells[index]
+    only = only_backend(cell)
+    shown = [run for run in runs if only is None or run.record.backend == only]
+    if all(same_outputs(shown[0].outputs[index], run.outputs[index]) for run in shown[1:]):
+        return render_outputs(shown[0].outputs[index], guide.name, number, label, _suffix(runs, shown[0]))
+    tabs = []
+    for run in shown:
+        block = render_outputs(run.outputs[index], guide.name, number, label, _suffix(runs, run))
+        tabs.append(f'=== "{backend_label(run.record.backend)}"\n\n{_indented(block or "")}'.rstrip())
+    return "\n\n".join(tabs)
+
+
+def render(
+    runs: list[Executed] | Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0
+) -> str:
+    """The Markdown page for one guide in its language, from its runs (one per backend, the first first).
 
     stale_cells: how many cells changed in English since this translation was
     reviewed (from the translation checks); > 0 puts a notice under the title.
     untranslated_cells: cells still tagged untranslated; > 0 marks the page as unfinished.
     """
+    runs = [runs] if isinstance(runs, Executed) else list(runs)
+    executed = runs[0]
     guide = executed.guide
     label = LABELS[guide.lang]
-    header = _header(executed, label, source_label)
+    header = _header(runs, label, source_label)
     notices = []
     placeholder = "translator" in guide.meta and is_placeholder(guide.meta["translator"])
     if untranslated_cells or placeholder:
@@ -246,14 +317,17 @@ def render(executed: Executed, source_label: str, stale_cells: int = 0, untransl
         notices.append(stale_notice(guide.name, stale_cells, label))
     header[2:2] = [line for notice in notices for line in (notice, "")]  # header[0] is the "# title" line
     meta = {key: guide.meta[key] for key in ("title", "description")}
-    meta["backend"] = executed.record.backend  # the doctests start the page's kernel with it
+    if len(runs) == 1:  # the doctests start the page's kernels with these
+        meta["backend"] = executed.record.backend
+    else:
+        meta["backends"] = [run.record.backend for run in runs]
     front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     parts = [
         f"---\n{front_matter}\n---",
         f"<!-- Generated by `nox -s build` from {source_label}; edit that file, not this page. -->",
         "\n".join(header).rstrip(),
     ]
-    outputs = iter(executed.outputs)
+    code_index = 0
     for number, cell in enumerate(guide.cells, 1):
         if cell.kind == "markdown":
             if HIDDEN_TAG not in cell.tags:
@@ -261,8 +335,13 @@ def render(executed: Executed, source_label: str, stale_cells: int = 0, untransl
             continue
         code = cell.source.strip("\n")
         fence = fence_for(code)
-        parts.append(f"{fence}{{.python .{CODE_CELL_CLASS}}}\n{code}\n{fence}")
-        block = render_outputs(next(outputs), guide.name, number, label)
+        only = only_backend(cell)
+        if only:
+            parts.append(f'<p class="backend-only">{label["only"].format(backend=backend_label(only))}</p>')
+        classes = f".python .{CODE_CELL_CLASS}" + (f" .{ONLY_TAG}{only}" if only else "")
+        parts.append(f"{fence}{{{classes}}}\n{code}\n{fence}")
+        block = render_cell_outputs(runs, code_index, number, label)
         if block:
             parts.append(block)
+        code_index += 1
     return "\n\n".join(parts) + "\n"

@@ -51,9 +51,29 @@ def _meta_lines(text: str) -> dict[str, int]:
     return found
 
 
+ONLY_TAG = "only-"  # a code cell tagged only-<backend> runs on that backend and must raise on the others
+
+
+def backends_of(meta: dict) -> tuple[str, ...]:
+    """The backends a header declares: `backends: [jax, tensorflow]`, `backend: jax`, or the default."""
+    if "backends" in meta:
+        return tuple(meta["backends"])
+    return (meta.get("backend", DEFAULT_BACKEND),)
+
+
+def guide_backends(guide: Guide) -> tuple[str, ...]:
+    """Every KERAS_BACKEND the guide is executed and tested on, the first one first."""
+    return backends_of(guide.meta)
+
+
 def guide_backend(guide: Guide) -> str:
-    """The KERAS_BACKEND a guide runs on (its header's `backend:`)."""
-    return guide.meta.get("backend", DEFAULT_BACKEND)
+    """The guide's first backend: the one its notebook download and Colab link carry."""
+    return guide_backends(guide)[0]
+
+
+def only_backend(cell: Cell) -> str | None:
+    """The backend a code cell is tagged to run on alone (`only-jax`), if any."""
+    return next((tag[len(ONLY_TAG):] for tag in cell.tags if tag.startswith(ONLY_TAG)), None)
 
 
 def requested_env(guide: Guide) -> tuple[str, ...]:
@@ -69,9 +89,15 @@ def _check_header(meta: dict, path: Path, lines: dict[str, int]) -> None:
     if timeout is not None and not (type(timeout) is int and timeout > 0):
         fail("timeout", f"'timeout: {timeout}' under 'guide:' must be a whole number "
              "of seconds greater than 0 (how long one cell may run)")
-    backend = meta.get("backend", DEFAULT_BACKEND)
-    if backend not in BACKENDS:
-        fail("backend", f"'backend: {backend}' is not a Keras backend; write one of {', '.join(BACKENDS)}")
+    if "backend" in meta and "backends" in meta:
+        fail("backends", "write either `backend: <name>` or `backends: [<name>, ...]`, not both")
+    listed = meta.get("backends", [meta.get("backend", DEFAULT_BACKEND)])
+    key = "backends" if "backends" in meta else "backend"
+    if not isinstance(listed, list) or not listed or len(set(map(str, listed))) != len(listed):
+        fail(key, "'backends:' is a list of different backends, e.g. [jax, tensorflow]")
+    for backend in listed:
+        if backend not in BACKENDS:
+            fail(key, f"{backend!r} is not a Keras backend; write one of {', '.join(BACKENDS)}")
     env = meta.get("env", [])
     names_ok = isinstance(env, list) and all(isinstance(n, str) and re.fullmatch(r"[A-Z_]\w*", n)
                                              for n in env)
@@ -93,15 +119,22 @@ def assigned_backend(node: ast.AST) -> ast.Constant | None:
     return None
 
 
-def _check_backend_in_code(source: str, line: int, backend: str, path: Path) -> None:
-    """Refuse code that sets KERAS_BACKEND to another backend than the header's."""
+def _check_backend_in_code(source: str, line: int, backends: tuple[str, ...], path: Path) -> None:
+    """Refuse code that sets KERAS_BACKEND to a backend the header lacks, or on a multi-backend guide."""
     for node in ast.walk(ast.parse(source)):
         value = assigned_backend(node)
-        if value is not None and value.value != backend:
+        if value is None:
+            continue
+        if len(backends) > 1:
+            raise SourceError(
+                path, line + value.lineno, f"this cell sets KERAS_BACKEND, but the guide runs on "
+                f"{', '.join(backends)}: the build sets it for each run; remove this line"
+            )
+        if value.value != backends[0]:
             raise SourceError(
                 path, line + value.lineno, f"this cell sets KERAS_BACKEND to {value.value!r} but the guide "
-                f"runs on {backend!r}; declare the backend in the header instead (`backend: {value.value}` "
-                "under 'guide:'): the kernel gets it before anything imports keras"
+                f"runs on {backends[0]!r}; declare the backend in the header instead "
+                f"(`backend: {value.value}` under 'guide:'): the kernel gets it before anything imports keras"
             )
 
 
@@ -155,8 +188,12 @@ def reads(text: str, path: Path, lang: str) -> Guide:
             except SyntaxError as exc:
                 # +1: the code starts on the line after the "# %%" marker.
                 raise SourceError(path, line + (exc.lineno or 1), f"syntax error: {exc.msg}") from None
-            _check_backend_in_code(source, line, meta.get("backend", DEFAULT_BACKEND), path)
+            _check_backend_in_code(source, line, backends_of(meta), path)
         parsed.append(Cell(cell.cell_type, source, line, tuple(cell.metadata.get("tags", ()))))
+        only = only_backend(parsed[-1])
+        if only is not None and (cell.cell_type != "code" or only not in backends_of(meta)):
+            raise SourceError(path, line, f"tag '{ONLY_TAG}{only}' names a backend the guide does not run on "
+                              f"({', '.join(backends_of(meta))}), or is on a markdown cell")
     return Guide(name=path.stem, lang=lang, path=path, meta=meta, cells=tuple(parsed), meta_lines=meta_lines)
 
 

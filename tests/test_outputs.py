@@ -51,3 +51,10 @@ def test_nul_and_control_bytes_are_dropped():
 def test_fence_is_longer_than_backticks_inside():
     assert fence_for("plain") == "```"
     assert fence_for("has ```` inside") == "`````"
+
+
+def test_a_shorter_last_frame_leaves_no_residue_of_the_previous_one():
+    # Keras backspaces over the previous frame, returns, and writes the next one unpadded.
+    longer = "32/32 ━━━━ 0s 9ms/step - mae: 0.7124 - loss: 0.715504"
+    shorter = "32/32 ━━━━ 0s 9ms/step - mae: 0.7124 - loss: 0.7155"
+    assert clean("\b" * len(longer) + "\r" + longer + "\b" * len(longer) + "\r" + shorter + "\n") == shorter

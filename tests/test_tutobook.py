@@ -135,7 +135,7 @@ def test_home_table_counts_unfinished_translations():
     guide = reads(guide_text(("code", "x = 1"), title="작은 가이드"), Path("tiny.py"), "ko")
     report = Report("tiny", "ko", "작은 가이드", 1, 1, (), tagged_untranslated=2)
     record = Record("k", "2026-12-01 10:00 UTC", "CPU", {}, 1337, (0.1,), backend="jax")
-    table = guide_table([guide], [report], {("tiny", "ko"): record}, "ko")
+    table = guide_table([guide], [report], {("tiny", "ko"): [record]}, "ko")
     row = "| [작은 가이드](guides/tiny.md) | A tiny guide for tests. | 번역 중 (2개 셀이 영어) | JAX | "
     row += "2026-12-01 |"
     assert row in table

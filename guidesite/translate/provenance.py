@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..model import Guide
 from .problems import WARNING, Problem
+from .untranslated import UNTRANSLATED_TAG
 
 TYPO_SIMILARITY = 0.9  # `review --typo` refuses changes less similar than this (difflib ratio)
 
@@ -78,6 +79,10 @@ def stale(ko: Guide, en: Guide, entries: tuple[Entry, ...] | None) -> list[Probl
     problems = []
     for number, (k, e, old) in enumerate(zip(ko.cells, en.cells, match(entries, en), strict=False), 1):
         if old is not None and old.sha256 == cell_hash(e.source):
+            continue
+        # Nothing translated here can be out of date: a cell still tagged untranslated
+        # (`status` lists it as such), or code identical to the English code.
+        if UNTRANSLATED_TAG in k.tags or (k.kind == "code" and k.source == e.source):
             continue
         if old is None:
             message, diff = f"cell {number}: its English cell has no recorded translation (new cell?)", ""
