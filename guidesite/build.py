@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import notebooks
+from . import kernel, notebooks
 from .errors import BuildLocked, ExecutionError, SourceError
 from .execute import DEFAULT_TIMEOUT, execute, guide_timeout
 from .freeze import cache_key, check_installed, read_pins, why_not_reusable
@@ -186,6 +186,7 @@ def build_files(
     jobs: int = 1,
     only: tuple[str, ...] = (),
     keep_going: bool = False,
+    require_gpu: bool = False,
     log: Callable[[str], None] = lambda _: None,
 ) -> dict[Path, str | bytes]:
     """Every generated file's path and content. Raises if any guide fails.
@@ -224,6 +225,9 @@ def build_files(
                 to_execute.append((guide, backend, key))
     for guide, backend, _ in to_execute:
         check_installed(guide, pins, backend)
+    if require_gpu:
+        for backend in sorted({backend for _, backend, _ in to_execute}):
+            kernel.require_gpu(backend)
     for executed in execute_all(to_execute, timeout=timeout, workers=jobs, keep_going=keep_going):
         guide, backend = executed.guide, executed.record.backend
         log(

@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="execute every (or each named) guide even if its record is fresh"
     )
     build.add_argument(
+        "--require-gpu", action="store_true",
+        help="fail before executing if a backend to execute on sees no GPU (never fall back to the CPU)",
+    )
+    build.add_argument(
         "--keep-going", action="store_true",
         help="run every cell even after one fails, and list every failing cell (for porting a guide)",
     )
@@ -57,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 def _build(args: argparse.Namespace, project: Project) -> int:
     files = build_files(
         project, force=args.force, timeout=args.timeout, jobs=args.jobs, only=tuple(args.guides),
-        keep_going=args.keep_going, log=print,
+        keep_going=args.keep_going, require_gpu=args.require_gpu, log=print,
     )
     changed = write_files(project, files)
     print(f"{len(changed)} file(s) updated under {project.docs_dir.relative_to(project.root)}/")

@@ -90,7 +90,7 @@ def _cpu_name() -> str:
     return f"CPU: {model} ({os.cpu_count()} cores)"
 
 
-def _gpu_name(backend: str) -> str | None:
+def gpu_name(backend: str) -> str | None:
     """The first GPU the backend computes on, asked through that backend only."""
     if backend == "tensorflow":
         import tensorflow as tf
@@ -117,11 +117,31 @@ def probe() -> dict:
     import keras
 
     backend = keras.backend.backend()
-    gpu = _gpu_name(backend)
+    gpu = gpu_name(backend)
     versions = {"python": platform.python_version(), "keras": keras.__version__}
     for name in ("numpy", *BACKENDS[backend].packages):
         versions[name] = importlib.metadata.version(name)
     return {"backend": backend, "device": f"GPU: {gpu}" if gpu else _cpu_name(), "versions": versions}
+
+
+def require_gpu(backend: str) -> None:
+    """Fail unless the backend computes on a GPU here: asked in a fresh process, as a kernel would."""
+    import subprocess
+    import sys
+
+    code = "import sys; from guidesite.kernel import gpu_name; print(gpu_name(sys.argv[1]) or '')"
+    env = kernel_env(backend)
+    found = subprocess.run([sys.executable, "-c", code, backend], env=env, capture_output=True, text=True)
+    if found.returncode != 0 or not found.stdout.strip():
+        from .errors import EnvironmentMismatch
+
+        raise EnvironmentMismatch(
+            f"--require-gpu: the {BACKENDS[backend].label} backend sees no GPU here, so the outputs would "
+            "come from the CPU; nothing was executed. Build on a machine with a GPU and the CUDA variants "
+            "of the backends (`nox -s build-gpu`), or leave out --require-gpu"
+            + (f" ({found.stderr.strip().splitlines()[-1]})" if found.returncode and found.stderr.strip()
+               else "")
+        )
 
 
 def print_probe() -> None:

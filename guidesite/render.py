@@ -43,7 +43,8 @@ BRANCH = "main"
 LABELS = {
     "ko": {
         "output": "출력", "stderr": "표준 오류", "error": "오류", "lines": "줄",
-        "author": "저자", "authors": "저자", "translator": "번역", "created": "작성일", "modified": "최종 수정일",
+        "author": "저자", "authors": "저자", "translator": "번역", "created": "작성일",
+        "modified": "최종 수정일",
         "original": "원문", "source": "번역 출처", "record": "실행 기록",
         "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
         "device": "장치", "versions": "버전", "backend": "백엔드", "tested_on": "실행·검증 백엔드",
@@ -65,7 +66,8 @@ LABELS = {
     },
     "en": {
         "output": "Output", "stderr": "Standard error", "error": "Error", "lines": "lines",
-        "author": "Author", "authors": "Authors", "translator": "Translation", "created": "Created", "modified": "Last modified",
+        "author": "Author", "authors": "Authors", "translator": "Translation", "created": "Created",
+        "modified": "Last modified",
         "original": "Original", "source": "Korean text based on", "record": "Execution record",
         "record_intro": "The outputs on this page come from really running its code here:",
         "device": "Device", "versions": "Versions", "backend": "Backend",

@@ -6,13 +6,13 @@
 #     notebook_metadata_filter: guide
 #   guide:
 #     title: Introduction to Keras for Engineers
-#     description: A first working tour of Keras 3, the same code on JAX and TensorFlow.
+#     description: A first working tour of Keras 3, the same code on JAX, TensorFlow and PyTorch.
 #     author: François Chollet
 #     date_created: '2023-07-10'
 #     last_modified: '2026-12-01'
 #     original: https://keras.io/getting_started/intro_to_keras_for_engineers/
 #     translation_source: https://github.com/adsidelab/keras-ko
-#     backends: [jax, tensorflow]
+#     backends: [jax, tensorflow, torch]
 #     timeout: 600
 # ---
 
@@ -29,7 +29,7 @@ layer of your own that works on every backend, and customizing one training step
 !!! note "About this page"
     This page is adapted for Keras 3 from François Chollet's guide on keras.io; the 2020 Korean
     text it started from no longer runs (its first code cell imports `tensorflow.keras.layers.experimental`).
-    Every code block below was run on **both** JAX and TensorFlow. Where the two backends printed
+    Every code block below was run on JAX, TensorFlow **and** PyTorch. Where the backends printed
     something different, you see one tab per backend. To keep each run under a few minutes on a
     2-core CPU, the model is small and it trains on 12,000 of MNIST's 60,000 training images
     for 3 epochs; the original trains a larger convnet on all of them for up to 20 epochs.
@@ -305,10 +305,11 @@ you (callbacks, progress, distribution), override the model's `train_step()`. Th
 place where the backends differ: the step must compute gradients, and each framework has its own
 way to do that. JAX computes them with `jax.value_and_grad` on a *stateless* function, so the
 step receives the model's variables as arguments and returns their new values. TensorFlow
-records the forward pass with `tf.GradientTape`. (PyTorch calls `loss.backward()`.)
+records the forward pass with `tf.GradientTape`. PyTorch computes them with `loss.backward()`
+and stores each gradient on its variable.
 
-Each version below runs only on its own backend; on the other one, `fit()` calls `train_step()`
-with other arguments and raises an error, which is why each block is marked with its backend.
+Each version below runs only on its own backend; on the others, `fit()` calls `train_step()` in
+another way and the step raises an error, which is why each block is marked with its backend.
 """
 
 # %% tags=["only-jax"]
@@ -377,6 +378,35 @@ class TensorFlowStepModel(DigitClassifier):
 
 
 step_model = TensorFlowStepModel()
+step_model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+step_history = step_model.fit(x_train[:4000], y_train[:4000], batch_size=128, epochs=1, verbose=2)
+
+# %% tags=["only-torch"]
+import torch
+
+
+class TorchStepModel(DigitClassifier):
+    def train_step(self, data):
+        x, y = data
+        self.zero_grad()
+        y_pred = self(x, training=True)
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+        loss.backward()
+        grads = [v.value.grad for v in self.trainable_weights]
+        with torch.no_grad():
+            self.optimizer.apply(grads, self.trainable_weights)
+        logs = {}
+        for metric in self.metrics:
+            if metric.name == "loss":
+                metric.update_state(loss)
+            else:
+                metric.update_state(y, y_pred)
+            result = metric.result()
+            logs.update(result if isinstance(result, dict) else {metric.name: result})
+        return logs
+
+
+step_model = TorchStepModel()
 step_model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 step_history = step_model.fit(x_train[:4000], y_train[:4000], batch_size=128, epochs=1, verbose=2)
 

@@ -12,6 +12,7 @@
 #     last_modified: '2026-11-25'
 #     original: https://keras.io/guides/intro_to_keras_for_researchers/
 #     translation_source: https://github.com/adsidelab/keras-ko
+#     backend: tensorflow
 # ---
 
 # %% [markdown]
@@ -49,6 +50,8 @@ a Variational Autoencoder and a Hypernetwork.
     `pip install tensorflow` also installs Keras 3, and five spots in the original code no longer work with it.
     The code on this page has actually been run on a recent TensorFlow release, and each place that changed
     is explained where it happens, mostly in boxes like this one: what changed and why.
+    The page runs on Keras' TensorFlow backend only, because what it teaches (`GradientTape`,
+    `tf.function`, `tf.data`) are TensorFlow APIs.
 """
 
 # %% [markdown]

@@ -6,14 +6,14 @@
 #     notebook_metadata_filter: guide
 #   guide:
 #     title: 엔지니어를 위한 케라스 소개
-#     description: Keras 3를 처음 써 보는 실전 안내. 같은 코드를 JAX와 TensorFlow에서 실행합니다.
+#     description: Keras 3를 처음 써 보는 실전 안내. 같은 코드를 JAX, TensorFlow, PyTorch에서 실행합니다.
 #     author: François Chollet
 #     translator: 케라스 연구 가이드 기여자 (keras-ko 2020년 번역을 바탕으로 Keras 3에 맞춰 새로 씀)
 #     date_created: '2023-07-10'
 #     last_modified: '2026-12-01'
 #     original: https://keras.io/getting_started/intro_to_keras_for_engineers/
 #     translation_source: https://github.com/adsidelab/keras-ko
-#     backends: [jax, tensorflow]
+#     backends: [jax, tensorflow, torch]
 #     timeout: 600
 # ---
 
@@ -30,8 +30,8 @@ Keras 3는 JAX, TensorFlow, PyTorch 위에서 동작하는 딥러닝 프레임�
 !!! note "이 페이지에 대해"
     이 페이지는 keras.io에 실린 François Chollet의 가이드를 Keras 3에 맞게 다시 쓴 것입니다. 바탕이 된
     2020년 한국어 번역은 지금은 실행되지 않습니다(첫 코드 셀이 `tensorflow.keras.layers.experimental`을
-    가져옵니다). 아래 코드 블록은 모두 JAX와 TensorFlow **두 백엔드에서** 실제로 실행했습니다. 두 백엔드의
-    출력이 다른 곳에는 백엔드마다 탭이 하나씩 있습니다. 코어 2개짜리 CPU에서 한 번 실행하는 데 몇 분이면
+    가져옵니다). 아래 코드 블록은 모두 JAX, TensorFlow, PyTorch **세 백엔드에서** 실제로 실행했습니다.
+    백엔드마다 출력이 다른 곳에는 백엔드별로 탭이 하나씩 있습니다. 코어 2개짜리 CPU에서 한 번 실행하는 데 몇 분이면
     끝나도록 모델을 작게 만들고, MNIST 훈련 이미지 60,000개 중 12,000개로 3 에포크만 훈련합니다. 원문은
     더 큰 합성곱 신경망을 전체 데이터로 최대 20 에포크 동안 훈련합니다.
 """
@@ -302,11 +302,11 @@ print("테스트 정확도:", round(custom_model.evaluate(x_test, y_test, verbos
 싶다면 모델의 `train_step()`을 재정의합니다. 백엔드마다 다른 곳은 여기 한 군데입니다. 훈련 스텝은
 그레이디언트를 계산해야 하는데, 프레임워크마다 그 방법이 다르기 때문입니다. JAX는 *상태가 없는*
 함수에 `jax.value_and_grad`를 적용해 그레이디언트를 계산하므로, 훈련 스텝은 모델의 변수를 인자로
-받고 새 값을 반환합니다. TensorFlow는 `tf.GradientTape`로 정방향 계산을 기록합니다. (PyTorch는
-`loss.backward()`를 호출합니다.)
+받고 새 값을 반환합니다. TensorFlow는 `tf.GradientTape`로 정방향 계산을 기록합니다. PyTorch는
+`loss.backward()`로 그레이디언트를 계산해 변수마다 저장합니다.
 
-아래 두 버전은 각자 자기 백엔드에서만 실행됩니다. 다른 백엔드에서는 `fit()`이 `train_step()`을 다른
-인자로 호출해 오류가 나므로, 블록마다 해당 백엔드를 표시해 두었습니다.
+아래 세 버전은 각자 자기 백엔드에서만 실행됩니다. 다른 백엔드에서는 `fit()`이 `train_step()`을
+다른 방식으로 호출해 오류가 나므로, 블록마다 해당 백엔드를 표시해 두었습니다.
 """
 
 # %% tags=["only-jax"]
@@ -375,6 +375,35 @@ class TensorFlowStepModel(DigitClassifier):
 
 
 step_model = TensorFlowStepModel()
+step_model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+step_history = step_model.fit(x_train[:4000], y_train[:4000], batch_size=128, epochs=1, verbose=2)
+
+# %% tags=["only-torch"]
+import torch
+
+
+class TorchStepModel(DigitClassifier):
+    def train_step(self, data):
+        x, y = data
+        self.zero_grad()
+        y_pred = self(x, training=True)
+        loss = self.compute_loss(x=x, y=y, y_pred=y_pred)
+        loss.backward()
+        grads = [v.value.grad for v in self.trainable_weights]
+        with torch.no_grad():
+            self.optimizer.apply(grads, self.trainable_weights)
+        logs = {}
+        for metric in self.metrics:
+            if metric.name == "loss":
+                metric.update_state(loss)
+            else:
+                metric.update_state(y, y_pred)
+            result = metric.result()
+            logs.update(result if isinstance(result, dict) else {metric.name: result})
+        return logs
+
+
+step_model = TorchStepModel()
 step_model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 step_history = step_model.fit(x_train[:4000], y_train[:4000], batch_size=128, epochs=1, verbose=2)
 

@@ -13,6 +13,7 @@
 #     last_modified: '2026-11-25'
 #     original: https://keras.io/guides/intro_to_keras_for_researchers/
 #     translation_source: https://github.com/adsidelab/keras-ko
+#     backend: tensorflow
 # ---
 
 # %% [markdown]
@@ -49,7 +50,8 @@ NeurIPS에 논문을 제출하고 컴퓨터 비전이나 자연어 처리 분야
     이 가이드는 2020년에 TensorFlow 2.2용으로 쓰였습니다. 지금 `pip install tensorflow`로
     설치하면 Keras 3가 함께 설치되는데, 원래 코드 중 다섯 군데가 Keras 3에서 더는 동작하지 않습니다.
     이 페이지의 코드는 최신 TensorFlow에서 실제로 실행한 것이며, 바뀐 곳마다 무엇이 왜
-    바뀌었는지 (대부분 이런 상자 안에서) 설명합니다.
+    바뀌었는지 (대부분 이런 상자 안에서) 설명합니다. 이 페이지가 다루는 `GradientTape`,
+    `tf.function`, `tf.data`는 TensorFlow API이므로 케라스의 TensorFlow 백엔드에서만 실행합니다.
 """
 
 # %% [markdown]
