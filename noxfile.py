@@ -29,6 +29,20 @@ def build(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict")
 
 
+# CUDA variants of the backends, for `nox -s build-gpu`; the pinned versions of jax and
+# tensorflow stay (constraints.txt), the extras add the CUDA plugins and libraries.
+GPU_EXTRAS = ["jax[cuda13]", "tensorflow[and-cuda]"]
+
+
+@nox.session(name="build-gpu", default=False)
+def build_gpu(session: nox.Session) -> None:
+    """Execute on a GPU (CUDA builds of JAX and TensorFlow); refuses to fall back to the CPU."""
+    install(session, "build")
+    session.install("-c", CONSTRAINTS, *GPU_EXTRAS)
+    session.run("python", "-m", "guidesite", "build", "--require-gpu", *session.posargs)
+    session.run("mkdocs", "build", "--strict")
+
+
 @nox.session
 def test(session: nox.Session) -> None:
     """Unit tests, freshness of docs/, doctests of the published pages, strict site build."""

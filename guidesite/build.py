@@ -177,6 +177,12 @@ def execute_all(
         _stop_workers(running)
 
 
+def _run_name(guide: Guide, backend: str) -> str:
+    """How the log names one run: "g [ko]", or "g [ko, jax]" for a guide on several backends."""
+    several = len(guide_backends(guide)) > 1
+    return f"{guide.name} [{guide.lang}, {backend}]" if several else f"{guide.name} [{guide.lang}]"
+
+
 def build_files(
     project: Project,
     *,
@@ -209,7 +215,7 @@ def build_files(
         selected = not only or guide.name in only
         for backend in guide_backends(guide):
             key = cache_key(guide, pins, backend)
-            run = f"{guide.name} [{guide.lang}, {backend}]"
+            run = _run_name(guide, backend)
             reused, reason = reused_guide(project, guide, backend, key)
             if force and selected:
                 reused, reason = None, "--force"
@@ -231,7 +237,7 @@ def build_files(
     for executed in execute_all(to_execute, timeout=timeout, workers=jobs, keep_going=keep_going):
         guide, backend = executed.guide, executed.record.backend
         log(
-            f"{guide.name} [{guide.lang}, {backend}]: executed {len(guide.code_cells)} cells "
+            f"{_run_name(guide, backend)}: executed {len(guide.code_cells)} cells "
             f"({executed.record.total_seconds} s)"
         )
         done[guide.name, guide.lang, backend] = executed

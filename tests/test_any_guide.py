@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from guidesite import kernel
 from guidesite.build import Project, build_files, write_files
 from guidesite.errors import ExecutionError, SourceError
 from guidesite.sources import reads
@@ -243,16 +244,19 @@ def test_unknown_backend_is_refused_at_its_header_line():
     assert str(err.value).startswith(f"g.py:{text.splitlines().index('#     backend: theano') + 1}: ")
 
 
-def test_backend_without_its_package_fails_before_executing(tmp_path):
+def test_backend_without_its_package_fails_before_executing(tmp_path, monkeypatch):
+    # Every real backend is installed here: a backend whose package is not stands in for one.
+    monkeypatch.setitem(kernel.BACKENDS, "torch", kernel.Backend("torch", "PyTorch", ("no-such-torch",)))
     text = guide_text(("code", "print(1)"), header="backend: torch")
     project = _project(tmp_path, {"t": text})
     line = text.splitlines().index("#     backend: torch") + 1
-    with pytest.raises(SourceError, match=rf"t.py:{line}: backend 'torch' needs torch, which constraints.txt "
-                                          "does not pin; add 'torch' to the 'runtime' dependency group"):
+    unpinned = rf"t.py:{line}: backend 'torch' needs no-such-torch, which constraints.txt does not pin; " \
+        "add 'no-such-torch' to the 'runtime' dependency group"
+    with pytest.raises(SourceError, match=unpinned):
         build_files(project)
     with open(project.constraints, "a", encoding="utf-8") as handle:
-        handle.write("torch==0.0.1\n")  # pinned, but not installed here
-    missing = rf"t.py:{line}: backend 'torch' needs the package 'torch', which is not installed"
+        handle.write("no-such-torch==1.0\n")  # pinned, but not installed here
+    missing = rf"t.py:{line}: backend 'torch' needs the package 'no-such-torch', which is not installed"
     with pytest.raises(SourceError, match=missing):
         build_files(project)
     assert not (tmp_path / "docs").exists()

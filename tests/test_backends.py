@@ -1,4 +1,4 @@
-"""Guides on several Keras backends (issue 11): one run per backend, tabs where outputs differ, doctests per backend."""
+"""Several Keras backends (issue 11): a run per backend, tabs where outputs differ, tests per backend."""
 
 from __future__ import annotations
 
@@ -74,7 +74,8 @@ def test_each_backend_has_its_own_key_and_prose_changes_none():
     pins = read_pins(ROOT / "constraints.txt")
     guide = reads(guide_text(*CELLS, header=BOTH), Path("two.py"), "en")
     prose = reads(guide_text(("md", "## Other words"), *CELLS[1:], header=BOTH), Path("two.py"), "en")
-    code = reads(guide_text(*CELLS[:2], ("code", "print(6 * 8)"), CELLS[3], header=BOTH), Path("two.py"), "en")
+    edited = guide_text(*CELLS[:2], ("code", "print(6 * 8)"), CELLS[3], header=BOTH)
+    code = reads(edited, Path("two.py"), "en")
     keys = {b: cache_key(guide, pins, b) for b in ("jax", "tensorflow")}
     assert keys["jax"] != keys["tensorflow"]
     assert all(cache_key(prose, pins, b) == keys[b] for b in keys)
@@ -140,7 +141,8 @@ def test_a_block_broken_on_one_backend_fails_naming_page_line_and_backend(two_ba
     page = two_backends.page_path("en", "two").read_text(encoding="utf-8")
     broken = tmp_path / "two.md"
     # The published TensorFlow output changes; the JAX tab and the code stay as they are.
-    broken.write_text(page.replace("    running on tensorflow", "    running on tensorflow 2"), encoding="utf-8")
+    changed = page.replace("    running on tensorflow", "    running on tensorflow 2")
+    broken.write_text(changed, encoding="utf-8")
     result = _doctest(broken)
     assert result.returncode == 1
     line = page.splitlines().index("```{.python .guide-cell}") + 1  # the first code cell's fence
