@@ -19,6 +19,9 @@ from .kernel import BACKENDS, DEFAULT_BACKEND
 from .model import Cell, Guide
 
 REQUIRED_META = ("title", "description", "author", "date_created", "last_modified")
+# Guides are Python: a comment such as "# %d formats ..." or "# !ls" stays a comment
+# (jupytext's default would read it as a commented-out IPython magic and uncomment it).
+PERCENT = {"extension": ".py", "format_name": "percent", "comment_magics": False}
 _MARKER = re.compile(r"^# %%( \[markdown\]| \[md\])?(\s.*)?$")
 
 
@@ -142,7 +145,7 @@ def reads(text: str, path: Path, lang: str) -> Guide:
     """Parse one guide source. Raises SourceError naming path and line."""
     header_line = _header_end_line(text)
     try:
-        notebook = jupytext.reads(text, fmt="py:percent")
+        notebook = jupytext.reads(text, fmt=PERCENT)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         # The YAML starts on the line after the opening "# ---" (marks are 0-based).

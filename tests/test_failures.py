@@ -227,7 +227,16 @@ def _three_files(root: Path) -> dict[Path, str]:
     return files
 
 
-def test_interrupt_while_publishing_never_leaves_a_mix(tmp_path, monkeypatch):
+@pytest.fixture
+def python_sigint():
+    """Python's own SIGINT handler, as a build run from a terminal has it. A test suite started with
+    SIGINT ignored (a background job, some CI runners) would otherwise never see the interrupt."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_interrupt_while_publishing_never_leaves_a_mix(tmp_path, monkeypatch, python_sigint):
     files = _three_files(tmp_path)
     real_replace = os.replace
 

@@ -7,6 +7,7 @@ import pytest
 from guidesite.build import Project
 from guidesite.compare import DURATION, NUMBER
 from guidesite.notebooks import loads_record
+from guidesite.sources import discover, guide_backends, read
 
 from .conftest import ROOT
 
@@ -16,14 +17,28 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
 
-def _outputs(lang: str):
-    record_and_outputs = loads_record(PROJECT.notebook_path(lang, GUIDE).read_text(encoding="utf-8"))
-    assert record_and_outputs is not None, f"{lang}: no usable execution record"
+# Every translated guide on every backend it declares, derived from the sources.
+RUNS = [
+    (name, backend)
+    for name, paths in discover(PROJECT.src_dir, ("ko", "en")).items() if len(paths) == 2
+    for backend in guide_backends(read(paths["en"], "en"))
+]
+
+
+def _outputs(lang: str, guide: str = GUIDE, backend: str = ""):
+    path = PROJECT.notebook_path(lang, guide, "" if backend in ("", _first(guide)) else backend)
+    record_and_outputs = loads_record(path.read_text(encoding="utf-8"))
+    assert record_and_outputs is not None, f"{path}: no usable execution record"
     return record_and_outputs
 
 
-def _printed(lang: str) -> list[str]:
-    return ["\n".join(o.text for o in cell if o.kind in ("stdout", "result")) for cell in _outputs(lang)[1]]
+def _first(guide: str) -> str:
+    return guide_backends(read(PROJECT.src_dir / "en" / f"{guide}.py", "en"))[0]
+
+
+def _printed(lang: str, guide: str = GUIDE, backend: str = "") -> list[str]:
+    cells = _outputs(lang, guide, backend)[1]
+    return ["\n".join(o.text for o in cell if o.kind in ("stdout", "result")) for cell in cells]
 
 
 def _numbers(text: str) -> list[str]:
@@ -31,8 +46,9 @@ def _numbers(text: str) -> list[str]:
     return NUMBER.findall(DURATION.sub("", text.replace("0x…", "")))
 
 
-def test_both_languages_print_identical_numbers():
-    ko, en = _printed("ko"), _printed("en")
+@pytest.mark.parametrize(("guide", "backend"), RUNS)
+def test_both_languages_print_identical_numbers(guide, backend):
+    ko, en = _printed("ko", guide, backend), _printed("en", guide, backend)
     assert len(ko) == len(en)
     for n, (k, e) in enumerate(zip(ko, en, strict=True), 1):
         assert _numbers(k) == _numbers(e), f"code cell {n}"

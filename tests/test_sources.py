@@ -54,3 +54,9 @@ def test_non_utf8_file(tmp_path):
 def test_discover_pairs_languages_by_file_name():
     found = discover(ROOT / "guide_src", ("ko", "en"))
     assert set(found["intro_to_keras_for_researchers"]) == {"ko", "en"}
+
+
+def test_comments_that_look_like_magics_stay_comments():
+    code = "# %d formats an integer, as in '%d' % 3\n# !ls lists files\nx = '%d' % 3"
+    guide = reads(guide_text(("code", code)), Path("g.py"), "en")
+    assert guide.code_cells[0].source == code

@@ -29,7 +29,7 @@ import nbformat.v4 as v4
 import yaml
 
 from ..render import HIDDEN_TAG
-from ..sources import assigned_backend
+from ..sources import PERCENT, assigned_backend
 from .untranslated import UNTRANSLATED_TAG
 
 HEADER_KEYS = {
@@ -157,7 +157,7 @@ def percent_source(meta: dict, cells: list[tuple[str, str, list[str]]]) -> str:
         metadata = {"tags": tags} if tags else {}
         make = v4.new_markdown_cell if kind == "markdown" else v4.new_code_cell
         notebook.cells.append(make(source, metadata=metadata))
-    return _yaml_header(meta) + jupytext.writes(notebook, fmt="py:percent")
+    return _yaml_header(meta) + jupytext.writes(notebook, fmt=PERCENT)
 
 
 def import_tutobook(text: str, original: str | None = None) -> str:
@@ -171,7 +171,7 @@ def import_tutobook(text: str, original: str | None = None) -> str:
 
 def scaffold(en_text: str) -> str:
     """A new translation: the English source with every markdown cell tagged untranslated."""
-    notebook = jupytext.reads(en_text, fmt="py:percent")
+    notebook = jupytext.reads(en_text, fmt=PERCENT)
     meta = dict(notebook.metadata.get("guide") or {})
     meta.setdefault("translator", "TODO: your name")
     cells = []
