@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,8 @@ def time_ci(commit: str) -> dict:
             result = subprocess.run(
                 ["bash", ".ci/run"], cwd=clone, stdout=handle, stderr=subprocess.STDOUT,
                 env={**os.environ, "CI": "true"},
+                # As a CI runner starts it: SIGINT handled, even when this script runs in the background.
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             )
         seconds = time.monotonic() - started
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-5:]
