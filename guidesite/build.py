@@ -11,6 +11,7 @@ import fcntl
 import multiprocessing
 import multiprocessing.connection
 import os
+import re
 import signal
 import tempfile
 import threading
@@ -74,8 +75,8 @@ class Project:
         images = self.docs_dir / lang / "guides" / IMAGE_DIR
         notebooks_dir = self.notebook_path(lang, name).parent
         return path == self.page_path(lang, name) or (
-            path.parent == images and path.name.startswith(f"{name}-")
-        ) or (path.parent == notebooks_dir and path.name.startswith(f"{name}.") and path.suffix == ".ipynb")
+            path.parent == images and re.fullmatch(rf"{re.escape(name)}-\d+-\d+(\.\w+)?\.\w+", path.name)
+        ) or (path.parent == notebooks_dir and re.fullmatch(rf"{re.escape(name)}(\.\w+)?\.ipynb", path.name))
 
 
 class NeedsExecution(Exception):
