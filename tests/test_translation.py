@@ -77,6 +77,39 @@ def test_code_drift_in_a_string_that_is_not_printed_is_reported():
     assert [p.cell for p in code_drift(ko, en)] == [1]
 
 
+# Inside print(): the printed text may be translated; what shapes the printed values may not.
+SAME_PROGRAM = [
+    ('print("손실:", loss)', 'print("loss:", loss)'),
+    ('print(f"손실: {loss:.4f}")', 'print(f"loss: {loss:.4f}")'),
+    ('print("%s의 손실 %.3f" % (name, loss))', 'print("loss of %s: %.3f" % (name, loss))'),
+    ('print("손실 {:.2f}".format(loss))', 'print("loss {:.2f}".format(loss))'),
+    ('print("단계 " + str(step))', 'print("step " + str(step))'),
+    ('print("예" if ok else "아니오")', 'print("yes" if ok else "no")'),
+]
+DRIFT = [
+    ('print("손실 %.0f" % loss)', 'print("loss %.3f" % loss)'),
+    ('print(f"손실: {loss:.1f}")', 'print(f"loss: {loss:.4f}")'),
+    ('print("정확도:", logs["정확도"])', 'print("accuracy:", logs["accuracy"])'),
+    ('print(keras.activations.get("렐루"))', 'print(keras.activations.get("relu"))'),
+    ('print("{:.0f} 초".format(t))', 'print("{:.2f} s".format(t))'),
+]
+
+
+@pytest.mark.parametrize(("ko_code", "en_code"), SAME_PROGRAM)
+def test_translated_printed_text_is_the_same_program(ko_code, en_code):
+    assert code_drift(guide("ko", ("code", ko_code)), guide("en", ("code", en_code))) == []
+
+
+@pytest.mark.parametrize(("ko_code", "en_code"), DRIFT)
+def test_what_shapes_printed_values_must_match(ko_code, en_code):
+    ko_text, ko = tracked("ko", ("md", "가"), ("code", "x = 1\n" + ko_code))
+    en_text, en = tracked("en", ("md", "A"), ("code", "x = 1\n" + en_code))
+    problems = code_drift(ko, en)
+    assert [(p.cell, p.line, p.other_line) for p in problems] == [
+        (2, line_of(ko_text, ko_code), line_of(en_text, en_code))
+    ]
+
+
 def test_an_extra_statement_is_reported_at_its_line():
     ko_text, ko = tracked("ko", ("code", "a = 1\nb = 2\nc = 3"))
     en_text, en = tracked("en", ("code", "a = 1\nb = 2"))

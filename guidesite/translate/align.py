@@ -1,15 +1,18 @@
 """Alignment (same cells, same kinds) and code equivalence (same program) of two guides.
 
 Code cells are compared as ASTs after blanking what a translator may change:
-comments (``ast`` drops them), docstrings, and the string constants inside
-``print(...)`` calls (printed labels, f-string text, %-format strings).
-Everything else must be identical; each difference is reported at the first
-differing node, with its line in both source files.
+comments (``ast`` drops them), docstrings, and the literal text that ``print(...)``
+shows: a string argument, the text parts of an f-string, the text around the
+conversions of a %-format or ``str.format`` string. What shapes the printed values
+stays and must match: format specifications (``:.4f``, ``%.3f``), dictionary keys,
+arguments of other calls. Everything else must be identical; each difference is
+reported at the first differing node, with its line in both source files.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from ..model import Cell, Guide
@@ -33,12 +36,38 @@ class _Blank(ast.NodeTransformer):
         self.generic_visit(node)
         if isinstance(node.func, ast.Name) and node.func.id == "print":
             for arg in [*node.args, *(k.value for k in node.keywords if k.arg in (None, "sep", "end"))]:
-                for inner in ast.walk(arg):
-                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
-                        inner.value = ""
-                    elif isinstance(inner, ast.JoinedStr):  # f-string: keep only the {values}
-                        inner.values = [v for v in inner.values if not isinstance(v, ast.Constant)]
+                _blank_printed_text(arg)
         return node
+
+
+# A %-conversion ("%.3f", "%(name)s", "%%") and a str.format field ("{:.2f}", "{0}").
+_CONVERSION = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _is_text(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _blank_printed_text(node) -> None:
+    """Blank the literal text a print() argument shows; keep what computes or formats its values."""
+    if _is_text(node):
+        node.value = ""
+    elif isinstance(node, ast.JoinedStr):  # f-string: its text parts go, the {value:spec} parts stay
+        node.values = [v for v in node.values if not isinstance(v, ast.Constant)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _is_text(node.left):
+        node.left.value = "".join(_CONVERSION.findall(node.left.value))  # "loss %.3f" % x
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # "label " + str(x)
+        _blank_printed_text(node.left)
+        _blank_printed_text(node.right)
+    elif isinstance(node, ast.IfExp):  # "yes" if ok else "no"
+        _blank_printed_text(node.body)
+        _blank_printed_text(node.orelse)
+    elif (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+        and _is_text(node.func.value)
+    ):
+        node.func.value.value = "".join(_FIELD.findall(node.func.value.value))  # "{:.2f} s".format(t)
 
 
 def normalized(source: str) -> ast.Module:
