@@ -35,6 +35,7 @@ LANGUAGES = ("ko", "en")  # the first is the site's default language
 LOCK_FILE = ".guidesite.lock"
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 WORKER_GRACE_SECONDS = 15  # for a stopped worker to shut its kernel down before it is killed
+PARENT_POLL_SECONDS = 0.5  # how often a worker checks that its build is still there
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,26 @@ def read_guides(project: Project) -> list[Guide]:
     return guides
 
 
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: once the build that started it is gone (even by kill -9, when no handler of the build
+    runs), stop its kernel and exit, instead of executing the rest of the guide for nobody."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    import psutil  # an ipykernel dependency; imported only when it is needed
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=2)
+    for child in alive:
+        child.kill()
+    os._exit(1)
+
+
 def _execute_in_child(conn, guide: Guide, backend: str, key: str, timeout: int, keep_going: bool) -> None:
     """Body of a worker process: execute one guide on one backend, send back the result or the exception."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # failures come back as exceptions; kernel logs go to a file
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
         executed = execute(guide, key, backend, timeout=guide_timeout(guide, timeout), keep_going=keep_going)
         conn.send((True, executed))

@@ -389,3 +389,25 @@ def test_jobs_report_a_failing_guide_at_its_line(tiny_project):
                                   "cell 4 raised")
         for lang in ("ko", "en")
     )
+
+
+def test_no_process_of_a_build_outlives_a_hard_kill_by_more_than_seconds(tiny_project):
+    import psutil
+
+    _edit_code(tiny_project, "x = [1, 2]", "import time\ntime.sleep(120)")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "guidesite", "--root", str(tiny_project), "build"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    kernels: list = []
+    while time.monotonic() < deadline and not kernels:  # wait until a guide's kernel runs
+        time.sleep(0.5)
+        family = psutil.Process(build.pid).children(recursive=True)
+        kernels = [p for p in family if "ipykernel" in " ".join(p.cmdline())]
+    assert kernels, "no kernel started"
+    family = psutil.Process(build.pid).children(recursive=True)
+    build.kill()  # SIGKILL: no handler runs in the build itself
+    build.wait()
+    gone, alive = psutil.wait_procs(family, timeout=5)
+    assert alive == [], f"still running 5 s after kill -9: {[p.cmdline()[:3] for p in alive]}"
