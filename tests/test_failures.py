@@ -411,3 +411,30 @@ def test_no_process_of_a_build_outlives_a_hard_kill_by_more_than_seconds(tiny_pr
     build.wait()
     gone, alive = psutil.wait_procs(family, timeout=5)
     assert alive == [], f"still running 5 s after kill -9: {[p.cmdline()[:3] for p in alive]}"
+
+
+def test_a_forged_record_is_published_by_build_and_caught_by_the_doctests(tiny_project):
+    """The trust model: a record proves nothing against someone who recomputes its hash; the doctests,
+    which re-run every published page in CI, are what catch it (docs/en/contributing.md, "What to trust")."""
+    import json
+
+    from guidesite.freeze import outputs_hash
+    from guidesite.notebooks import loads_record
+
+    project = Project(tiny_project)
+    assert main(["--root", str(tiny_project), "build"]) == 0
+    path = project.notebook_path("en", "tiny")
+    forged = json.loads(path.read_text(encoding="utf-8").replace("Hello 42", "Hello 43"))
+    record, outputs = loads_record(json.dumps(forged))
+    forged["metadata"]["guidesite"]["outputs_hash"] = outputs_hash(outputs)  # the forger recomputes it
+    path.write_text(json.dumps(forged, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["--root", str(tiny_project), "build"]) == 0  # reused: the record looks consistent
+    page = project.page_path("en", "tiny")
+    assert "Hello 43" in page.read_text(encoding="utf-8")
+    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(page)],
+        cwd=tiny_project, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 1
+    assert "published: Hello 43" in result.stdout and "now:       Hello 42" in result.stdout
