@@ -14,7 +14,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import tempfile
+import threading
 from datetime import UTC, datetime
 
 from nbformat import v4
@@ -29,6 +31,7 @@ from .sources import guide_backend, only_backend, requested_env
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
+MEMORY_SAMPLE_SECONDS = 0.5  # how often the kernel's memory is sampled (its peak is named if it is killed)
 # IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 
@@ -74,7 +77,51 @@ def _cell_error(guide: Guide, code_index: int, reason: str, detail: str) -> Exec
     return ExecutionError(guide.path, line, f"{where} {reason}:\n{detail}")
 
 
-def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) -> ExecutionError:
+class KernelWatch:
+    """The kernel process of one execution: how it ended, and the most memory it used (sampled)."""
+
+    def __init__(self):
+        self.process = None  # the kernel's Popen, once nbclient has started it
+        self.peak_bytes = 0
+        self._stop = threading.Event()
+
+    def started(self, client) -> None:
+        self.process = getattr(getattr(client.km, "provisioner", None), "process", None)
+        if self.process is not None:
+            threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        import psutil  # an ipykernel dependency
+
+        try:
+            kernel = psutil.Process(self.process.pid)
+            while not self._stop.wait(MEMORY_SAMPLE_SECONDS):
+                self.peak_bytes = max(self.peak_bytes, kernel.memory_info().rss)
+        except psutil.Error:  # the kernel ended
+            pass
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def how_it_died(self) -> str:
+        """Why a dead kernel is dead, in words: the signal that ended it, or its exit code."""
+        code = self.process.poll() if self.process is not None else None
+        if code is None or code >= 0:
+            exit_code = f", exit code {code}" if code else ""
+            return f"the kernel died (crash or os._exit in the cell{exit_code})"
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else f"signal {-code}"
+        if -code != signal.SIGKILL:
+            return f"the kernel was killed by {name}"
+        peak = f"; its memory had reached {self.peak_bytes / 2**30:.1f} GB" if self.peak_bytes else ""
+        return (
+            f"the kernel was killed by {name}, which usually means the operating system ran out of memory"
+            f"{peak}: use less data or a smaller model, or run on a machine with more memory"
+        )
+
+
+def _failure(
+    guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str, watch: KernelWatch
+) -> ExecutionError:
     """An ExecutionError at the source line of the cell that failed."""
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -89,7 +136,7 @@ def _failure(guide: Guide, nb, exc: Exception, timeout: int, kernel_log: str) ->
     reason = {
         CellTimeoutError: f"timed out after {timeout} s (if it needs longer, set `timeout: <seconds>` "
         "under 'guide:' in the header, or pass --timeout)",
-        DeadKernelError: "the kernel died (crash or os._exit in the cell)",
+        DeadKernelError: watch.how_it_died(),
     }.get(type(exc), "raised an exception")
     return _cell_error(guide, index - 1, reason, detail)
 
@@ -190,11 +237,15 @@ def execute(
             allow_errors=keep_going,
             resources={"metadata": {"path": workdir}},
         )
+        watch = KernelWatch()
+        client.on_notebook_start = lambda **_: watch.started(client)
         try:
             client.execute(env=kernel_env(backend, requested_env(guide)), stderr=kernel_log)
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             kernel_log.seek(0)
-            raise _failure(guide, nb, exc, timeout, kernel_log.read()) from None
+            raise _failure(guide, nb, exc, timeout, kernel_log.read(), watch) from None
+        finally:
+            watch.stop()
     if keep_going and (failures := _failures_kept_going(guide, nb, backend)):
         raise failures
     if wrong_tag := _not_raised_where_expected(guide, nb, backend):

@@ -1,5 +1,7 @@
 """The build on a tiny two-language guide, executed for real in a kernel."""
 
+import re
+
 import pytest
 
 from guidesite.build import Project, build_files, stale, write_files
@@ -84,3 +86,16 @@ def test_dead_kernel_is_reported_at_the_cell(tiny_project):
     with pytest.raises(ExecutionError) as err:
         build_files(Project(tiny_project))
     assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', cell 4 the kernel died")
+
+
+def test_a_kernel_killed_by_a_signal_is_named_and_sigkill_suggests_memory(tiny_project):
+    for lang in ("en", "ko"):
+        source = tiny_project / f"guide_src/{lang}/tiny.py"
+        kill = "import os, signal, time\ntime.sleep(1.5)\nos.kill(os.getpid(), signal.SIGKILL)"
+        _edit(source, "x = [1, 2]", kill)
+    with pytest.raises(ExecutionError) as err:
+        build_files(Project(tiny_project))
+    message = str(err.value)
+    assert "cell 4 the kernel was killed by SIGKILL, which usually means the operating system ran out of " \
+        "memory" in message
+    assert re.search(r"its memory had reached \d+\.\d GB", message)  # sampled while the cell slept
