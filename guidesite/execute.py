@@ -31,6 +31,7 @@ from .sources import guide_backend, only_backend, requested_env
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
+INTERRUPT_WAIT_STEPS = 30  # tenths of a second a timed-out cell's interrupt traceback may take to arrive
 MEMORY_SAMPLE_SECONDS = 0.5  # how often the kernel's memory is sampled (its peak is named if it is killed)
 # IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
 _CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
@@ -127,6 +128,11 @@ def _failure(
 
     index = _failed_cell_index(nb)
     detail = cleaning.clean(str(exc))
+    if isinstance(exc, CellTimeoutError):
+        # nbclient's message previews the cell as a Python list; the traceback of the interrupt
+        # (see _interrupting_client) names the line that was running instead.
+        errors = [o for o in nb.cells[index].get("outputs", []) if o.get("output_type") == "error"]
+        detail = cleaning.clean("\n".join(errors[0].get("traceback", []))) if errors else ""
     if isinstance(exc, DeadKernelError):
         log_tail = "\n".join(cleaning.clean(kernel_log).split("\n")[-20:])
         detail += f"\nkernel stderr (last lines):\n{log_tail}" if log_tail else ""
@@ -203,6 +209,24 @@ def _published_problems(guide: Guide, outputs) -> ExecutionError | None:
     return None
 
 
+def _interrupting_client(nbclient):
+    """A NotebookClient that, when a cell times out, first interrupts the kernel and waits briefly for the
+    KeyboardInterrupt traceback, so that the error can name the line that was running."""
+    import asyncio
+
+    class Client(nbclient.NotebookClient):
+        async def _async_handle_timeout(self, timeout, cell=None):
+            if cell is not None and self.km is not None:
+                await nbclient.util.ensure_async(self.km.interrupt_kernel())
+                for _ in range(INTERRUPT_WAIT_STEPS):
+                    if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+                        break
+                    await asyncio.sleep(0.1)
+            return await super()._async_handle_timeout(timeout, cell)
+
+    return Client
+
+
 def execute(
     guide: Guide, key: str, backend: str | None = None, timeout: int = DEFAULT_TIMEOUT,
     keep_going: bool = False,
@@ -227,7 +251,7 @@ def execute(
         tempfile.TemporaryDirectory(prefix=f"guidesite-{guide.name}-") as workdir,
         tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log,
     ):
-        client = nbclient.NotebookClient(
+        client = _interrupting_client(nbclient)(
             nb,
             # The guide's timeout is for its own cells; the hidden ones import TensorFlow,
             # which alone can take longer than a small guide's timeout on a busy machine.

@@ -160,13 +160,15 @@ def test_hanging_cell_stops_at_the_guides_timeout(tiny_project):
     published = _publish_sentinels(tiny_project)
     source = _edit_code(tiny_project, "x = [1, 2]", "import time\ntime.sleep(600)")
     _replace(source, "#     author: Tester", "#     author: Tester\n#     timeout: 3")
-    line = source.read_text(encoding="utf-8").splitlines().index("import time")  # the "# %%" marker
+    line = source.read_text(encoding="utf-8").splitlines().index("time.sleep(600)") + 1  # the running line
     started = time.monotonic()
     with pytest.raises(ExecutionError) as err:
         build_files(Project(tiny_project))
     assert time.monotonic() - started < 120
     assert str(err.value).startswith(f"{source}:{line}: ko guide 'tiny', cell 4 timed out after 3 s")
     assert "timeout: <seconds>" in str(err.value)
+    assert "----> 2 time.sleep(600)" in str(err.value)  # the interrupted line, shown as code
+    assert "['import time'" not in str(err.value)  # not nbclient's preview of the cell as a Python list
     assert _unchanged(published)
 
 
