@@ -53,10 +53,6 @@ _ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
 BLOCK_TIMEOUT = 1800  # seconds one block may run, as execute.DEFAULT_TIMEOUT
 
 
-class OutputMismatch(AssertionError):
-    pass
-
-
 class BlockRaised(Exception):
     """A fence raised in the page's kernel; str() is its cleaned traceback."""
 
@@ -129,11 +125,6 @@ def published_outputs(lines: list[str], fence_line: int) -> dict[str, Published]
             index += 1
         tabs[tab[1]] = _outputs_at(body, 0)[0]
     return tabs or {"": _outputs_at(lines, index)[0]}
-
-
-def published_output(lines: list[str], fence_line: int) -> Published:
-    """What the page shows after a fence, when it shows the same for every backend."""
-    return next(iter(published_outputs(lines, fence_line).values()))
 
 
 def shows_error(published_error: str, ename: str) -> bool:

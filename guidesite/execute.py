@@ -63,18 +63,13 @@ def _failed_cell_index(nb) -> int:
     return len(nb.cells) - 1
 
 
-def cell_number(guide: Guide, code_index: int) -> int:
-    """The 1-based number among all cells (as `status` counts) of the code cell at code_index (0-based)."""
-    return guide.cells.index(guide.code_cells[code_index]) + 1
-
-
 def _cell_error(guide: Guide, code_index: int, reason: str, detail: str) -> ExecutionError:
     """An ExecutionError at the line in the source that failed (the cell's first line if unknown)."""
     line = guide.code_cells[code_index].line
     in_cell = _CELL_LINE.search(detail)
     if in_cell:  # the failing line itself; the code starts on the line after the "# %%" marker
         line += int(in_cell[1])
-    where = f"{guide.lang} guide {guide.name!r}, cell {cell_number(guide, code_index)}"
+    where = f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(code_index)}"
     return ExecutionError(guide.path, line, f"{where} {reason}:\n{detail}")
 
 
@@ -166,7 +161,7 @@ def _not_raised_where_expected(guide: Guide, nb, backend: str) -> ExecutionError
     for index, (cell, source) in enumerate(zip(nb.cells[1:-1], guide.code_cells, strict=True)):
         only = only_backend(source)
         if only and only != backend and not any(o.output_type == "error" for o in cell.outputs):
-            where = f"{guide.lang} guide {guide.name!r}, cell {cell_number(guide, index)}"
+            where = f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(index)}"
             return ExecutionError(
                 guide.path, source.line, f"{where} is tagged 'only-{only}' but ran without an error on "
                 f"{BACKENDS[backend].label}; remove the tag so its outputs are shown for every backend"
@@ -194,7 +189,7 @@ def _published_problems(guide: Guide, outputs) -> ExecutionError | None:
     """Outputs that must not be published: too large, or showing a value of the build's environment."""
     allowed = allowed_names(requested_env(guide))
     for index, cell_outputs in enumerate(outputs):
-        where = f"{guide.lang} guide {guide.name!r}, cell {cell_number(guide, index)}"
+        where = f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(index)}"
         line = guide.code_cells[index].line
         too_big = cleaning.oversized(cell_outputs)
         if too_big:

@@ -31,6 +31,10 @@ class Guide:
     def code_cells(self) -> tuple[Cell, ...]:
         return tuple(c for c in self.cells if c.kind == "code")
 
+    def cell_number(self, code_index: int) -> int:
+        """The 1-based number among all cells (as `status` counts them) of the code_index-th code cell."""
+        return self.cells.index(self.code_cells[code_index]) + 1
+
 
 @dataclass(frozen=True)
 class Output:

@@ -99,11 +99,6 @@ def image_name(guide: str, cell: int, n: int, mime: str, backend: str = "") -> s
     return f"{guide}-{cell}-{n}{'.' + backend if backend else ''}.{IMAGE_EXTENSIONS[mime]}"
 
 
-def _cell_numbers(executed: Executed) -> list[int]:
-    guide = executed.guide
-    return [guide.cells.index(cell) + 1 for cell in guide.code_cells]
-
-
 def _suffix(runs: list[Executed], run: Executed) -> str:
     return "" if run is runs[0] else run.record.backend
 
@@ -113,7 +108,8 @@ def image_files(runs: list[Executed] | Executed) -> dict[str, bytes]:
     runs = [runs] if isinstance(runs, Executed) else list(runs)
     files = {}
     for run in runs:
-        for cell, outputs in zip(_cell_numbers(run), run.outputs, strict=True):
+        for index, outputs in enumerate(run.outputs):
+            cell = run.guide.cell_number(index)
             images = [o for o in outputs if o.kind == "image"]
             for n, image in enumerate(images, 1):
                 body = image.data.encode() if image.mime == "image/svg+xml" else base64.b64decode(image.data)
