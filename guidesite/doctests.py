@@ -38,7 +38,7 @@ from pytest_markdown_docs._runners import _Runner, register_runner
 from .compare import differences
 from .kernel import BACKENDS, DEFAULT_BACKEND, SETUP, kernel_env
 from .model import Output
-from .outputs import clean, from_notebook
+from .outputs import CELL_LINE, clean, from_notebook
 from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
 from .sources import ONLY_TAG
 
@@ -47,7 +47,6 @@ _OUTPUT_FENCE = re.compile(
 )
 _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
-_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 _TAB = re.compile(r'^=== "([^"]+)"$')
 _ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
 BLOCK_TIMEOUT = 1800  # seconds one block may run, as execute.DEFAULT_TIMEOUT
@@ -176,7 +175,7 @@ class PageKernel:
         outputs = from_notebook(raw)
         if reply["content"]["status"] == "error":
             traceback = next((o.text for o in outputs if o.kind == "error"), "")
-            in_cell = _CELL_LINE.findall(traceback)
+            in_cell = CELL_LINE.findall(traceback)
             line = int(in_cell[-1]) if in_cell else None
             raise BlockRaised(reply["content"].get("ename", ""), traceback, line)
         return outputs

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import tempfile
 import threading
@@ -33,8 +32,6 @@ HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
 INTERRUPT_WAIT_STEPS = 30  # tenths of a second a timed-out cell's interrupt traceback may take to arrive
 MEMORY_SAMPLE_SECONDS = 0.5  # how often the kernel's memory is sampled (its peak is named if it is killed)
-# IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
-_CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 
 
 def guide_timeout(guide: Guide, default: int = DEFAULT_TIMEOUT) -> int:
@@ -63,14 +60,23 @@ def _failed_cell_index(nb) -> int:
     return len(nb.cells) - 1
 
 
+def _where(guide: Guide, code_index: int) -> str:
+    """How errors name a code cell: by its number among all cells, as `status` does."""
+    return f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(code_index)}"
+
+
+def _traceback(cell) -> str:
+    """The cleaned traceback of the first error an executed cell shows ("" if it raised none)."""
+    return next((o.text for o in cleaning.from_notebook(cell.get("outputs", [])) if o.kind == "error"), "")
+
+
 def _cell_error(guide: Guide, code_index: int, reason: str, detail: str) -> ExecutionError:
     """An ExecutionError at the line in the source that failed (the cell's first line if unknown)."""
     line = guide.code_cells[code_index].line
-    in_cell = _CELL_LINE.search(detail)
+    in_cell = cleaning.CELL_LINE.search(detail)
     if in_cell:  # the failing line itself; the code starts on the line after the "# %%" marker
         line += int(in_cell[1])
-    where = f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(code_index)}"
-    return ExecutionError(guide.path, line, f"{where} {reason}:\n{detail}")
+    return ExecutionError(guide.path, line, f"{_where(guide, code_index)} {reason}:\n{detail}")
 
 
 class KernelWatch:
@@ -126,8 +132,7 @@ def _failure(
     if isinstance(exc, CellTimeoutError):
         # nbclient's message previews the cell as a Python list; the traceback of the interrupt
         # (see _interrupting_client) names the line that was running instead.
-        errors = [o for o in nb.cells[index].get("outputs", []) if o.get("output_type") == "error"]
-        detail = cleaning.clean("\n".join(errors[0].get("traceback", []))) if errors else ""
+        detail = _traceback(nb.cells[index])
     if isinstance(exc, DeadKernelError):
         log_tail = "\n".join(cleaning.clean(kernel_log).split("\n")[-20:])
         detail += f"\nkernel stderr (last lines):\n{log_tail}" if log_tail else ""
@@ -160,11 +165,11 @@ def _not_raised_where_expected(guide: Guide, nb, backend: str) -> ExecutionError
     """A cell tagged only-<backend> must fail on the other backends; say so if it ran without error."""
     for index, (cell, source) in enumerate(zip(nb.cells[1:-1], guide.code_cells, strict=True)):
         only = only_backend(source)
-        if only and only != backend and not any(o.output_type == "error" for o in cell.outputs):
-            where = f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(index)}"
+        if only and only != backend and not _traceback(cell):
             return ExecutionError(
-                guide.path, source.line, f"{where} is tagged 'only-{only}' but ran without an error on "
-                f"{BACKENDS[backend].label}; remove the tag so its outputs are shown for every backend"
+                guide.path, source.line, f"{_where(guide, index)} is tagged 'only-{only}' but ran without an "
+                f"error on {BACKENDS[backend].label}; remove the tag so its outputs are shown for every "
+                "backend"
             )
     return None
 
@@ -173,9 +178,8 @@ def _failures_kept_going(guide: Guide, nb, backend: str) -> ExecutionError | Non
     """With --keep-going: one error listing every cell that raised where no error is expected."""
     failed = []
     for index, (cell, source) in enumerate(zip(nb.cells[1:-1], guide.code_cells, strict=True)):
-        errors = [o for o in cell.outputs if o.output_type == "error"]
-        if errors and not may_raise(source, backend):
-            detail = cleaning.clean("\n".join(errors[0].get("traceback", [])))
+        detail = _traceback(cell)
+        if detail and not may_raise(source, backend):
             failed.append(_cell_error(guide, index, "raised an exception", detail))
     if not failed:
         return None
@@ -189,7 +193,7 @@ def _published_problems(guide: Guide, outputs) -> ExecutionError | None:
     """Outputs that must not be published: too large, or showing a value of the build's environment."""
     allowed = allowed_names(requested_env(guide))
     for index, cell_outputs in enumerate(outputs):
-        where = f"{guide.lang} guide {guide.name!r}, cell {guide.cell_number(index)}"
+        where = _where(guide, index)
         line = guide.code_cells[index].line
         too_big = cleaning.oversized(cell_outputs)
         if too_big:

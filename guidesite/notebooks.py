@@ -8,9 +8,9 @@ from nbformat import v4
 
 from .freeze import record_from_json, record_to_json
 from .model import Executed, Output, Record
-from .outputs import IMAGE_MIMES
+from .outputs import classify
 from .render import HIDDEN_TAG
-from .translate.status import is_placeholder
+from .translate.status import placeholder_credit
 
 META_KEY = "guidesite"
 
@@ -23,19 +23,6 @@ def _to_nb_output(output: Output):
     if output.kind in ("image", "html"):
         return v4.new_output("display_data", data={"text/plain": output.text, output.mime: output.data})
     return v4.new_output("error", ename="Error", evalue="", traceback=output.text.split("\n"))
-
-
-def _from_nb_output(out) -> Output:
-    if out.output_type == "stream":
-        return Output(out.name, out.text)
-    if out.output_type == "error":
-        return Output("error", "\n".join(out.get("traceback", [])))
-    plain = out.data.get("text/plain", "")
-    rich = [(mime, out.data[mime]) for mime in (*IMAGE_MIMES, "text/html") if mime in out.data]
-    if rich:
-        mime, data = rich[0]
-        return Output("html" if mime == "text/html" else "image", plain, mime, data)
-    return Output("result", plain)
 
 
 def to_notebook(executed: Executed) -> nbformat.NotebookNode:
@@ -54,12 +41,14 @@ def to_notebook(executed: Executed) -> nbformat.NotebookNode:
     for index, cell in enumerate(cells):
         cell["id"] = f"cell-{index}"  # nbformat draws random ids; pages must rebuild byte for byte
     nb = v4.new_notebook(cells=cells)
+    meta = dict(guide.meta)
+    if placeholder_credit(meta):  # "TODO: your name" stays out of the download too
+        del meta["translator"]
     nb.metadata.update(
         {
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
-            # A placeholder credit ("TODO: your name") stays out of the download too.
-            "guide": {k: v for k, v in guide.meta.items() if not (k == "translator" and is_placeholder(v))},
+            "guide": meta,
             META_KEY: record_to_json(executed.record),
         }
     )
@@ -77,7 +66,6 @@ def loads_record(text: str) -> tuple[Record, tuple[tuple[Output, ...], ...]] | N
         record = record_from_json(nb.metadata[META_KEY])
     except Exception:  # a damaged or foreign file is simply not a usable record
         return None
-    outputs = tuple(
-        tuple(_from_nb_output(o) for o in cell.outputs) for cell in nb.cells if cell.cell_type == "code"
-    )
+    code = (cell for cell in nb.cells if cell.cell_type == "code")
+    outputs = tuple(tuple(o for o in map(classify, cell.outputs) if o is not None) for cell in code)
     return record, outputs

@@ -26,6 +26,8 @@ SITE_PACKAGES = re.compile(r"(?:\.\.\.)?(?:/[^\s:'\"]+)?/site-packages/")
 # The file IPython compiles a cell into (warnings name it): /tmp/ipykernel_7590/1392674227.py
 KERNEL_CELL_FILE = re.compile(r"(?:/[^\s:'\"]+)?/ipykernel_\d+/\d+\.py")
 MASKED_CELL_FILE = "<cell>"
+# IPython names the failing line of a cell "Cell In[3], line 2" in its traceback.
+CELL_LINE = re.compile(r"Cell In\[\d+\], line (\d+)")
 # Lines TensorFlow and absl write while importing or picking a device. They say
 # nothing about the guide's code and differ between machines.
 NOISE = [
@@ -103,8 +105,9 @@ def _joined(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
-def _classify(out) -> Output | None:
-    """One nbformat output as an Output, before cleaning (None: nothing to show)."""
+def classify(out) -> Output | None:
+    """One nbformat output as an Output, before cleaning (None: nothing to show). Also reads back
+    the outputs stored in a record, which notebooks.py writes in the same nbformat shapes."""
     kind = out.get("output_type")
     if kind == "stream":
         return Output(out.get("name", "stdout"), _joined(out.get("text", "")))
@@ -168,7 +171,7 @@ def clean_output(output: Output) -> Output:
 
 def from_notebook(raw_outputs) -> tuple[Output, ...]:
     """A code cell's nbformat outputs, as the page shows them."""
-    chunks = [c for c in (_classify(out) for out in raw_outputs) if c is not None]
+    chunks = [c for c in (classify(out) for out in raw_outputs) if c is not None]
     cleaned = (clean_output(o) for o in _merge_streams(chunks))
     return tuple(o for o in cleaned if o.text or o.data)
 

@@ -18,7 +18,7 @@ from .kernel import BACKENDS
 from .model import Executed, Output
 from .outputs import clean_output, fence_for
 from .sources import ONLY_TAG, only_backend
-from .translate.status import is_placeholder
+from .translate.status import is_placeholder, placeholder_credit
 
 HIDDEN_TAG = "invisible"  # a markdown cell kept in the source for writers, never published
 
@@ -308,8 +308,7 @@ def render(
     label = LABELS[guide.lang]
     header = _header(runs, label, source_label)
     notices = []
-    placeholder = "translator" in guide.meta and is_placeholder(guide.meta["translator"])
-    if untranslated_cells or placeholder:
+    if untranslated_cells or placeholder_credit(guide.meta):
         notices.append(unfinished_notice(guide.name, untranslated_cells, label))
     if stale_cells:
         notices.append(stale_notice(guide.name, stale_cells, label))

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,16 @@ def guide_text(*cells: str, title: str = "Tiny", header: str = "") -> str:
             marker = f" tags={list(tags[0])!r}".replace("'", '"') if tags else ""
             parts.append(f"# %%{marker}\n{body}\n")
     return "\n".join(parts)
+
+
+def run_doctests(target: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+    """The doctest plugin on a page or a folder of pages, in a pytest process of its own, as `nox -s test`
+    runs it (from the target's folder, so that no project configuration applies)."""
+    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(target)],
+        cwd=target.parent if target.is_file() else target, capture_output=True, text=True, timeout=timeout,
+    )
 
 
 @pytest.fixture

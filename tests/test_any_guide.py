@@ -22,7 +22,7 @@ from guidesite.build import Project, build_files, write_files
 from guidesite.errors import ExecutionError, SourceError
 from guidesite.sources import reads
 
-from .conftest import ROOT, guide_text
+from .conftest import ROOT, guide_text, run_doctests
 
 FENCE = "```"
 RICH_GUIDE = guide_text(
@@ -121,7 +121,7 @@ def test_files_a_guide_saves_stay_out_of_the_project(rich_site):
 
 
 def test_doctests_run_code_cells_only_and_pass(rich_site):
-    result = _doctest(rich_site.docs_dir)
+    result = run_doctests(rich_site.docs_dir)
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b6 passed, 1 deselected\b", result.stdout)  # six code cells; the prose example
 
@@ -131,21 +131,13 @@ def test_doctests_notice_a_lost_image_and_a_changed_table(rich_site, tmp_path):
     page = page.replace("plt.show()", "plt.close()").replace("keras.layers.Dense(3)", "keras.layers.Dense(5)")
     copy = tmp_path / "rich.md"
     copy.write_text(page, encoding="utf-8")
-    result = _doctest(copy)
+    result = run_doctests(copy)
     assert result.returncode == 1
     figure_line = page.splitlines().index("plt.close()") - 3  # the fence opens 4 lines above
     assert f"{copy}:{figure_line}: printed output no longer matches" in result.stdout
     lost = "the page showed an image output after this block; the block no longer produces one"
     assert lost in result.stdout
     assert "number 5 is not within tolerance of 3" in result.stdout or "text differs" in result.stdout
-
-
-def _doctest(target: Path) -> subprocess.CompletedProcess:
-    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(target)],
-        cwd=target.parent if target.is_file() else target, capture_output=True, text=True, timeout=600,
-    )
 
 
 def test_probe_reports_jax_without_importing_tensorflow():

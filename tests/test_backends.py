@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from guidesite.model import Executed, Output, Record
 from guidesite.render import render
 from guidesite.sources import reads
 
-from .conftest import ROOT, guide_text
+from .conftest import ROOT, guide_text, run_doctests
 
 BOTH = "backends: [jax, tensorflow]"
 CELLS = (
@@ -123,16 +121,8 @@ def test_each_backend_is_executed_and_stored(two_backends):
     assert "    running on jax" in page and "    running on tensorflow" in page
 
 
-def _doctest(page: Path) -> subprocess.CompletedProcess:
-    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(page)],
-        cwd=page.parent, capture_output=True, text=True, timeout=600,
-    )
-
-
 def test_doctests_run_every_block_on_every_backend(two_backends):
-    result = _doctest(two_backends.page_path("en", "two"))
+    result = run_doctests(two_backends.page_path("en", "two"))
     assert result.returncode == 0, result.stdout[-3000:]
     assert re.search(r"\b3 passed\b", result.stdout)
 
@@ -143,7 +133,7 @@ def test_a_block_broken_on_one_backend_fails_naming_page_line_and_backend(two_ba
     # The published TensorFlow output changes; the JAX tab and the code stay as they are.
     changed = page.replace("    running on tensorflow", "    running on tensorflow 2")
     broken.write_text(changed, encoding="utf-8")
-    result = _doctest(broken)
+    result = run_doctests(broken)
     assert result.returncode == 1
     line = page.splitlines().index("```{.python .guide-cell}") + 1  # the first code cell's fence
     assert f"{broken}:{line} [TensorFlow]: printed output no longer matches" in result.stdout

@@ -1,7 +1,8 @@
 """The doctest plugin on small pages, run in a separate pytest process."""
 
 import subprocess
-import sys
+
+from .conftest import run_doctests
 
 FENCE = "```"
 
@@ -18,11 +19,7 @@ def _page(code: str, published: str) -> str:
 def _run(tmp_path, text: str) -> subprocess.CompletedProcess:
     page = tmp_path / "page.md"
     page.write_text(text, encoding="utf-8")
-    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(page)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
-    )
+    return run_doctests(page, timeout=300)
 
 
 CODE = 'print("loss:", 0.25 * counter)\n[counter, counter + 1]'

@@ -26,7 +26,7 @@ from guidesite.model import Executed, Output, Record
 from guidesite.render import render
 from guidesite.sources import reads
 
-from .conftest import ROOT, guide_text
+from .conftest import ROOT, guide_text, run_doctests
 
 PREVIOUS = "previously published\n"
 
@@ -141,16 +141,14 @@ def test_cell_tagged_raises_exception_is_shown_and_doctested(tiny_project):
     assert "AttributeError: 'list' object has no attribute 'add'" in page
     assert 'title="오류"' in project.page_path("ko", "tiny").read_text(encoding="utf-8")
 
-    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
-    run = [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default"]
-    ok = subprocess.run([*run, str(project.docs_dir)], capture_output=True, text=True, timeout=300)
+    ok = run_doctests(project.docs_dir, timeout=300)
     assert ok.returncode == 0, ok.stdout
     assert "4 passed" in ok.stdout
 
     # The same page whose code no longer raises fails the doctest at that block.
     page_path = project.page_path("en", "tiny")
     page_path.write_text(page.replace("x.add(3)", "x.append(3)"), encoding="utf-8")
-    failed = subprocess.run([*run, str(page_path)], capture_output=True, text=True, timeout=300)
+    failed = run_doctests(page_path, timeout=300)
     assert failed.returncode == 1
     assert "shows an error after this block, but it ran without one" in failed.stdout
 
@@ -433,10 +431,6 @@ def test_a_forged_record_is_published_by_build_and_caught_by_the_doctests(tiny_p
     assert main(["--root", str(tiny_project), "build"]) == 0  # reused: the record looks consistent
     page = project.page_path("en", "tiny")
     assert "Hello 43" in page.read_text(encoding="utf-8")
-    args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(page)],
-        cwd=tiny_project, capture_output=True, text=True, timeout=300,
-    )
+    result = run_doctests(page, timeout=300)
     assert result.returncode == 1
     assert "published: Hello 43" in result.stdout and "now:       Hello 42" in result.stdout

@@ -14,6 +14,11 @@ def is_placeholder(value) -> bool:
     """A credit `scaffold` left for the translator to fill in ("TODO: your name"), or an empty one."""
     return not str(value or "").strip() or str(value).strip().upper().startswith("TODO")
 
+
+def placeholder_credit(meta: dict) -> bool:
+    """A translation whose header still has the placeholder `translator:` credit."""
+    return "translator" in meta and is_placeholder(meta["translator"])
+
 KINDS = ("untranslated", "stale", "code drift", "glossary")
 
 
@@ -54,7 +59,8 @@ def check(ko: Guide, en: Guide, entries: tuple | None, terms: glossary.Glossary)
         *provenance.stale(ko, en, entries),
         *glossary.lint(ko, en, terms),
     ]
-    if "translator" in ko.meta and is_placeholder(ko.meta["translator"]):
+    placeholder = placeholder_credit(ko.meta)
+    if placeholder:
         problems.append(Problem(
             "untranslated", WARNING, str(ko.path), ko.meta_line("translator"),
             "the header's `translator:` is still a placeholder; write the translator's name", 0,
@@ -64,7 +70,7 @@ def check(ko: Guide, en: Guide, entries: tuple | None, terms: glossary.Glossary)
     return Report(
         ko.name, ko.lang, ko.meta.get("title", ko.name), len(en.cells), aligned, tuple(problems),
         tagged_untranslated=tagged,
-        placeholder_credits="translator" in ko.meta and is_placeholder(ko.meta["translator"]),
+        placeholder_credits=placeholder,
     )
 
 
