@@ -38,11 +38,6 @@ def _header_end_line(text: str) -> int:
     return 1
 
 
-def _guide_meta_line(text: str) -> int:
-    """Line of the header's 'guide:' key, where missing fields must be added."""
-    return _meta_lines(text).get("guide", _header_end_line(text))
-
-
 def _meta_lines(text: str) -> dict[str, int]:
     """{key: line} for 'guide:' and the fields under it in the '# ---' header."""
     found: dict[str, int] = {}
@@ -163,12 +158,11 @@ def reads(text: str, path: Path, lang: str) -> Guide:
             path, 1, "missing 'guide:' metadata in the '# ---' header; copy the header "
             "of an existing guide and fill in title, description, author, dates"
         )
+    meta_lines = _meta_lines(text)
     missing = [key for key in REQUIRED_META if not str(meta.get(key, "")).strip()]
     if missing:
-        raise SourceError(
-            path, _guide_meta_line(text), f"header field(s) missing under 'guide:': {', '.join(missing)}"
-        )
-    meta_lines = _meta_lines(text)
+        guide_line = meta_lines.get("guide", header_line)  # where missing fields must be added
+        raise SourceError(path, guide_line, f"header field(s) missing under 'guide:': {', '.join(missing)}")
     _check_header(meta, path, meta_lines)
     markers = _cell_marker_lines(text)
     cells = notebook.cells
