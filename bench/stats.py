@@ -7,8 +7,8 @@ import re
 import statistics
 from collections.abc import Sequence
 
-_EXECUTED = re.compile(r"^\S.*\[[\w-]+\]: executed (\d+) cells \(", re.MULTILINE)
-_REUSED = re.compile(r"^\S.*\[[\w-]+\]: reused \(0 cells executed\)$", re.MULTILINE)
+_EXECUTED = re.compile(r"^\S.*\]: executed (\d+) cells \(", re.MULTILINE)
+_REUSED = re.compile(r"^\S.*\]: reused \(0 cells executed\b", re.MULTILINE)
 _UPDATED = re.compile(r"^(\d+) file\(s\) updated under ", re.MULTILINE)
 
 

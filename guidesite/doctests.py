@@ -13,7 +13,7 @@ this plugin replaces its default runner with one that:
   (kernel.py: the page's Keras backend from its front matter, the same contained
   environment, a fresh working directory, the same hidden setup), each fence
   once, in page order, so a page behaves exactly as a notebook;
-- cleans the kernel's outputs with the execution's cleaning stage (outputs.py)
+- cleans the kernel's outputs with the execution's cleaning stage (cleaning.py)
   and compares the printed text with the page's output block (same lines and
   labels, numbers within a tolerance, see compare.py), and checks that a block
   that published an image or an HTML table still produces one;
@@ -35,10 +35,10 @@ from pathlib import Path
 
 from pytest_markdown_docs._runners import _Runner, register_runner
 
+from .cleaning import CELL_LINE, clean, from_notebook
 from .compare import differences
 from .kernel import BACKENDS, DEFAULT_BACKEND, SETUP, kernel_env
 from .model import Output
-from .outputs import CELL_LINE, clean, from_notebook
 from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
 from .sources import ONLY_TAG
 

@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 
 from nbformat import v4
 
-from . import outputs as cleaning
+from . import cleaning
 from .errors import ExecutionError
-from .freeze import outputs_hash
 from .kernel import BACKENDS, PROBE, SEED, SETUP, allowed_names, kernel_env
 from .model import Executed, Guide, Record
+from .records import outputs_hash
 from .sources import guide_backend, only_backend, requested_env
 
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`

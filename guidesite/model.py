@@ -38,7 +38,7 @@ class Guide:
 
 @dataclass(frozen=True)
 class Output:
-    """One block of a code cell's output, cleaned (outputs.py) and ready to show."""
+    """One block of a code cell's output, cleaned (cleaning.py) and ready to show."""
 
     kind: str  # "stdout", "stderr", "result", "error", "image" or "html"
     text: str  # for "image" and "html": the text/plain form (alt text, fallback)

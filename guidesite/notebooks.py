@@ -6,9 +6,9 @@ from __future__ import annotations
 import nbformat
 from nbformat import v4
 
-from .freeze import record_from_json, record_to_json
+from .cleaning import classify
 from .model import Executed, Output, Record
-from .outputs import classify
+from .records import record_from_json, record_to_json
 from .render import HIDDEN_TAG
 from .translate.status import placeholder_credit
 

@@ -13,10 +13,10 @@ import base64
 import json
 import re
 
+from .cleaning import clean_output, fence_for
 from .compare import differences
 from .kernel import BACKENDS
 from .model import Executed, Output
-from .outputs import clean_output, fence_for
 from .sources import ONLY_TAG, only_backend
 from .translate.status import is_placeholder, placeholder_credit
 

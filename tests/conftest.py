@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -42,14 +46,34 @@ def guide_text(*cells: str, title: str = "Tiny", header: str = "") -> str:
     return "\n".join(parts)
 
 
-def run_doctests(target: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+@dataclass(frozen=True)
+class DoctestRun:
+    returncode: int
+    stdout: str
+    outcomes: dict[str, list[str]]  # "passed", "failed", "skipped", "deselected" -> test ids
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many tests had each outcome (outcomes no test had are left out)."""
+        return {outcome: len(ids) for outcome, ids in self.outcomes.items() if ids}
+
+
+def run_doctests(target: Path, timeout: int = 600, *extra: str) -> DoctestRun:
     """The doctest plugin on a page or a folder of pages, in a pytest process of its own, as `nox -s test`
     runs it (from the target's folder, so that no project configuration applies)."""
     args = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", *args, "-p", "no:cacheprovider", "-W", "default", str(target)],
-        cwd=target.parent if target.is_file() else target, capture_output=True, text=True, timeout=timeout,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        outcomes_file = Path(folder) / "outcomes.json"
+        path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]  # for tests.outcomes_plugin
+        env = {**os.environ, "DOCTEST_OUTCOMES": str(outcomes_file), "PYTHONPATH": os.pathsep.join(path)}
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", *args, "-p", "tests.outcomes_plugin", "-p", "no:cacheprovider",
+             "-W", "default", *extra, str(target)],
+            cwd=target.parent if target.is_file() else target, capture_output=True, text=True,
+            timeout=timeout, env=env,
+        )
+        outcomes = json.loads(outcomes_file.read_text(encoding="utf-8")) if outcomes_file.is_file() else {}
+    return DoctestRun(result.returncode, result.stdout + result.stderr, outcomes)
 
 
 @pytest.fixture

@@ -4,9 +4,11 @@ import re
 
 import pytest
 
-from guidesite.build import Project, build_files, stale, write_files
+from guidesite.build import build_files
 from guidesite.cli import main
 from guidesite.errors import ExecutionError
+from guidesite.project import Project
+from guidesite.publish import stale, write_files
 
 
 def _build(project: Project) -> list[str]:

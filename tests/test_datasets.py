@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from guidesite import datasets
-from guidesite.datasets import MNIST_TRAIN_LABEL_COUNTS, DatasetMirrorError, verify_mnist
+from guidesite.datasets import MNIST_TRAIN_LABEL_COUNTS, verify_mnist
+from guidesite.errors import DatasetMirrorError
 
 
 def _fake_mnist(counts=MNIST_TRAIN_LABEL_COUNTS):

@@ -28,7 +28,7 @@ CODE = 'print("loss:", 0.25 * counter)\n[counter, counter + 1]'
 def test_blocks_share_a_namespace_and_output_matches(tmp_path):
     result = _run(tmp_path, _page(CODE, "loss: 0.25\n\n[1, 2]"))
     assert result.returncode == 0, result.stdout
-    assert "2 passed" in result.stdout
+    assert result.counts == {"passed": 2}  # both code blocks of the page
 
 
 def test_changed_output_fails_at_page_line(tmp_path):

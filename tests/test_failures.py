@@ -2,7 +2,7 @@
 
 Cases covered elsewhere: a syntax error, an unterminated markdown cell, a missing header field and
 a non-UTF-8 file at the parser level (test_sources.py); a raising cell and a dead kernel
-(test_build.py); hand-edited outputs (test_freeze.py); the missing data set mirror package
+(test_build.py); hand-edited outputs (test_records.py); the missing data set mirror package
 (test_datasets.py). Here each case goes through the command a maintainer runs.
 """
 
@@ -18,13 +18,16 @@ from pathlib import Path
 import markdown
 import pytest
 
-from guidesite import build as build_module
-from guidesite.build import LOCK_FILE, Project, build_files, project_lock, write_files
+from guidesite import publish as publish_module
+from guidesite.build import build_files
 from guidesite.cli import main
-from guidesite.errors import ExecutionError
+from guidesite.errors import OUT_OF_DATE, ExecutionError
+from guidesite.lock import LOCK_FILE, project_lock
 from guidesite.model import Executed, Output, Record
+from guidesite.project import Project
+from guidesite.publish import write_files
 from guidesite.render import render
-from guidesite.sources import reads
+from guidesite.sources import read, reads
 
 from .conftest import ROOT, guide_text, run_doctests
 
@@ -143,7 +146,8 @@ def test_cell_tagged_raises_exception_is_shown_and_doctested(tiny_project):
 
     ok = run_doctests(project.docs_dir, timeout=300)
     assert ok.returncode == 0, ok.stdout
-    assert "4 passed" in ok.stdout
+    sources = [read(path, path.parent.name) for path in sorted(project.src_dir.glob("*/tiny.py"))]
+    assert ok.counts == {"passed": sum(len(guide.code_cells) for guide in sources)}
 
     # The same page whose code no longer raises fails the doctest at that block.
     page_path = project.page_path("en", "tiny")
@@ -244,7 +248,7 @@ def test_interrupt_while_publishing_never_leaves_a_mix(tmp_path, monkeypatch, py
         real_replace(src, dst)
         os.kill(os.getpid(), signal.SIGINT)  # arrives after the first page is in place
 
-    monkeypatch.setattr(build_module.os, "replace", replace_then_interrupt)
+    monkeypatch.setattr(publish_module.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_files(Project(tmp_path), files)
     assert _unchanged(files)  # every page is new, none old
@@ -253,7 +257,7 @@ def test_interrupt_while_publishing_never_leaves_a_mix(tmp_path, monkeypatch, py
 
 def test_interrupt_while_staging_keeps_every_old_file(tmp_path, monkeypatch):
     files = _three_files(tmp_path)
-    real_stage = build_module._stage
+    real_stage = publish_module._stage
     calls = []
 
     def stage_then_interrupt(path, text):
@@ -262,7 +266,7 @@ def test_interrupt_while_staging_keeps_every_old_file(tmp_path, monkeypatch):
             raise KeyboardInterrupt
         return real_stage(path, text)
 
-    monkeypatch.setattr(build_module, "_stage", stage_then_interrupt)
+    monkeypatch.setattr(publish_module, "_stage", stage_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_files(Project(tmp_path), files)
     assert all(path.read_text(encoding="utf-8") == "old\n" for path in files)
@@ -281,9 +285,11 @@ def test_damaged_or_hand_edited_record_is_never_trusted(tiny_project, capsys):
     ):
         notebook.write_text(damage, encoding="utf-8")
         capsys.readouterr()
-        assert main(["--root", str(tiny_project), "check"]) == 2
+        # Out of date, as a hand-edited page is: exit 1, and no "failed" (errors.py lists the codes).
+        assert main(["--root", str(tiny_project), "check"]) == OUT_OF_DATE
         err = capsys.readouterr().err
-        assert "docs/en/notebooks/tiny.ipynb: " in err and words in err
+        assert "docs/en/notebooks/tiny.ipynb: " in err and words in err and "run `nox -s build`" in err
+        assert "failed" not in err
         assert main(["--root", str(tiny_project), "build"]) == 0
         out = capsys.readouterr().out
         assert "tiny [en]: executing (docs/en/notebooks/tiny.ipynb: " in out and "tiny [ko]: reused" in out
@@ -418,8 +424,8 @@ def test_a_forged_record_is_published_by_build_and_caught_by_the_doctests(tiny_p
     which re-run every published page in CI, are what catch it (docs/en/contributing.md, "What to trust")."""
     import json
 
-    from guidesite.freeze import outputs_hash
     from guidesite.notebooks import loads_record
+    from guidesite.records import outputs_hash
 
     project = Project(tiny_project)
     assert main(["--root", str(tiny_project), "build"]) == 0

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from guidesite.build import Project
 from guidesite.compare import DURATION, NUMBER
 from guidesite.notebooks import loads_record
+from guidesite.project import Project
 from guidesite.sources import discover, guide_backends, read
 
 from .conftest import ROOT

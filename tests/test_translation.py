@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from guidesite.errors import ReviewRefused
 from guidesite.model import Executed, Guide, Record
 from guidesite.render import render
 from guidesite.sources import read, reads
@@ -239,9 +240,9 @@ def test_typo_only_changes_are_accepted_and_rewrites_are_refused():
     accepted = tuple(provenance.review(typo, entries, [1], typo=True))
     assert accepted[0].sha256 == provenance.cell_hash(typo.cells[0].source)
     rewrite = guide("en", ("md", "Completely different sentence about optimizers."))
-    with pytest.raises(provenance.ReviewRefused, match="changed too much for a typo fix"):
+    with pytest.raises(ReviewRefused, match="changed too much for a typo fix"):
         provenance.review(rewrite, entries, [1], typo=True)
-    with pytest.raises(provenance.ReviewRefused, match="no cell 5"):
+    with pytest.raises(ReviewRefused, match="no cell 5"):
         provenance.review(en, entries, [5])
 
 

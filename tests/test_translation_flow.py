@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from guidesite.build import Project, build_files, write_files
+from guidesite.build import build_files
 from guidesite.cli import main
+from guidesite.errors import TranslationError
+from guidesite.project import Project
+from guidesite.publish import write_files
 from guidesite.sources import read
-from guidesite.translate.problems import TranslationError
 
 TUTOBOOK = '''"""
 Title: A tiny tutobook

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
+from guidesite.errors import TutobookError
 from guidesite.home import END, START, guide_table, with_table
 from guidesite.model import Executed, Record
 from guidesite.render import render
 from guidesite.sources import read, reads
 from guidesite.translate.status import Report
-from guidesite.translate.tutobook import TutobookError, import_tutobook, original_url, tutobook_cells
+from guidesite.translate.tutobook import import_tutobook, original_url, tutobook_cells
 
 from .conftest import guide_text
 

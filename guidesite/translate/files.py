@@ -6,14 +6,14 @@ import dataclasses
 import json
 from pathlib import Path
 
-from ..errors import SourceError
+from ..errors import SourceError, TranslationError
 from ..model import Guide
 from ..sources import discover, read
 from . import glossary, provenance
-from .problems import TranslationError
 from .status import Report, check, page
 
 SOURCE_LANG = "en"  # every other language is translated from this one
+STATUS_PAGE = "translation-status.md"  # docs/<lang>/ of it is generated whole
 
 
 def relative(guide: Guide, root: Path) -> Guide:
@@ -24,8 +24,9 @@ def relative(guide: Guide, root: Path) -> Guide:
         return guide
 
 
-def read_provenance(guide_path: Path) -> tuple[provenance.Entry, ...] | None:
-    path = provenance.path_for(guide_path)
+def read_provenance(guide_path: Path, path: Path | None = None) -> tuple[provenance.Entry, ...] | None:
+    """The review record of a translation (path: another file to read it from, e.g. before a rename)."""
+    path = path or provenance.path_for(guide_path)
     if not path.is_file():
         return None
     try:
@@ -34,6 +35,42 @@ def read_provenance(guide_path: Path) -> tuple[provenance.Entry, ...] | None:
         raise SourceError(path, exc.lineno, f"not valid JSON ({exc.msg}); restore it from git") from None
     except (KeyError, TypeError) as exc:
         raise SourceError(path, 1, f"not a provenance file (missing {exc}); restore it from git") from None
+
+
+def renamed_provenance(guides: list[Guide]) -> dict[Path, Path]:
+    """Provenance files left behind by renamed guides: the file a translation lacks -> the orphaned file
+    that holds its review record.
+
+    An orphan is a provenance file whose guide source is gone; it belongs to the translation (in the
+    same folder, without a provenance file of its own) whose English cells it records the most of,
+    provided that is more than half of its entries. Otherwise it is left alone.
+    """
+    by_key = {(g.name, g.lang): g for g in guides}
+    moves = {}
+    for guide in guides:
+        en = by_key.get((guide.name, SOURCE_LANG))
+        wanted = provenance.path_for(guide.path)
+        if guide.lang == SOURCE_LANG or en is None or wanted.is_file():
+            continue
+        hashes = {provenance.cell_hash(cell.source) for cell in en.cells}
+        best, best_score = None, 0
+        for orphan in sorted(guide.path.parent.glob("*.provenance.json")):
+            if orphan in moves.values() or orphan.with_name(orphan.name.split(".")[0] + ".py").is_file():
+                continue
+            entries = read_provenance(guide.path, orphan) or ()
+            score = sum(entry.sha256 in hashes for entry in entries)
+            if score * 2 > len(entries) and score > best_score:
+                best, best_score = orphan, score
+        if best is not None:
+            moves[wanted] = best
+    return moves
+
+
+def moved_provenance(old: Path, new_name: str) -> str:
+    """The text of a provenance file moved to a renamed guide (its entries unchanged)."""
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["guide"] = new_name
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def read_glossary(src_dir: Path, lang: str) -> glossary.Glossary:
@@ -47,6 +84,7 @@ def read_glossary(src_dir: Path, lang: str) -> glossary.Glossary:
 def reports_for(guides: list[Guide], root: Path) -> list[Report]:
     """Every check on every translated guide among these parsed guides (reads provenance and glossary)."""
     by_key = {(g.name, g.lang): g for g in guides}
+    moves = renamed_provenance(guides)
     result = []
     for guide in guides:
         en = by_key.get((guide.name, SOURCE_LANG))
@@ -54,7 +92,8 @@ def reports_for(guides: list[Guide], root: Path) -> list[Report]:
             continue
         terms = read_glossary(root / "guide_src", guide.lang)
         ko, en = relative(guide, root), relative(en, root)
-        result.append(check(ko, en, read_provenance(guide.path), terms))
+        entries = read_provenance(guide.path, moves.get(provenance.path_for(guide.path)))
+        result.append(check(ko, en, entries, terms))
     return result
 
 
@@ -78,7 +117,7 @@ def status_pages(found: list[Report], guides: list[Guide], docs_dir: Path, langu
     pages = {}
     for lang in languages:
         titles = {g.name: g.meta.get("title", g.name) for g in guides if g.lang == lang}
-        pages[docs_dir / lang / "translation-status.md"] = page(found, lang, titles)
+        pages[docs_dir / lang / STATUS_PAGE] = page(found, lang, titles)
     return pages
 
 

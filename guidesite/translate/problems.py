@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import GuideError
-
 ERROR, WARNING = "error", "warning"
 
 
@@ -31,19 +29,3 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.text}"
-
-
-class TranslationError(GuideError):
-    """Translations misaligned with, or not the same program as, their English source.
-
-    str() lists every problem, one "path:line: ..." line each; the first is the
-    GuideError's own path and line.
-    """
-
-    def __init__(self, problems: list[Problem]):
-        first = problems[0]
-        super().__init__(first.path, first.line, "\n".join([first.text, *map(str, problems[1:])]))
-        self.problems = tuple(problems)
-
-    def __reduce__(self):
-        return (type(self), (list(self.problems),))

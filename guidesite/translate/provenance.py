@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ReviewRefused
 from ..model import Guide
 from .problems import WARNING, Problem
 from .untranslated import UNTRANSLATED_TAG
@@ -101,10 +102,6 @@ def stale(ko: Guide, en: Guide, entries: tuple[Entry, ...] | None) -> list[Probl
             number, str(en.path), e.line, diff,
         ))
     return problems
-
-
-class ReviewRefused(ValueError):
-    """A `review` request that would record something untrue; the message says why and what to do."""
 
 
 def review(

@@ -28,6 +28,7 @@ import jupytext
 import nbformat.v4 as v4
 import yaml
 
+from ..errors import TutobookError
 from ..render import HIDDEN_TAG
 from ..sources import PERCENT, assigned_backend
 from .untranslated import UNTRANSLATED_TAG
@@ -43,10 +44,6 @@ LICENSE = "Apache-2.0"  # keras.io's guides and examples
 # A link or image target on keras.io's own site: ](/api/layers/) -> ](https://keras.io/api/layers/)
 _SITE_LINK = re.compile(r"\]\((/[^)\s]*)\)")
 JUPYTEXT = {"cell_markers": '"""', "formats": "py:percent", "notebook_metadata_filter": "guide"}
-
-
-class TutobookError(ValueError):
-    """The file is not a tutobook; the message names the line and what is expected."""
 
 
 def _date(value: str) -> str:

@@ -47,6 +47,7 @@ def test_search_index_is_split_by_language(site_dir: Path):
     en = locations(site_dir / "en" / "search" / "search_index.json")
     assert GUIDE in {loc.split("#")[0] for loc in ko} and GUIDE in {loc.split("#")[0] for loc in en}
     assert not [loc for loc in ko if loc.startswith("en/")]
+    assert [loc for loc in en if not loc.startswith("en/")] == []  # no Korean page in the English index
 
 
 # Resources a page loads by itself (not links a reader may follow).

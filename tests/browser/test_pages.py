@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from PIL import Image
 
 from .conftest import GUIDE, ROOT, artifacts_dir, new_visit
 
@@ -211,6 +213,34 @@ def test_screenshots_of_the_guide_page(visit, lang):
     page.screenshot(path=folder / f"guide-{lang}-full.png", full_page=True, animations="disabled")
     page.locator("div.output", has_text=REPR).evaluate("e => e.scrollIntoView({block: 'center'})")
     page.screenshot(path=folder / f"guide-{lang}-outputs.png", animations="disabled")
-    for name in ("top", "outputs", "full"):
-        assert (folder / f"guide-{lang}-{name}.png").stat().st_size > 10_000
+    # What the shots must show: the output block inside the window, inked (not blank).
+    box = page.locator("div.output", has_text=REPR).bounding_box()
+    shot = Image.open(folder / f"guide-{lang}-outputs.png").convert("L")
+    assert 0 <= box["y"] and box["y"] + box["height"] <= shot.height
+    left, top = int(box["x"]), int(box["y"])
+    block = shot.crop((left, top, left + int(box["width"]), top + int(box["height"])))
+    assert 0.01 < _ink(block) < 0.6, "the output block in the screenshot is blank or a solid box"
+    title = Image.open(io.BytesIO(page.locator("h1").first.screenshot(animations="disabled"))).convert("L")
+    assert _ink(title) > 0.02, "the page title is not drawn"
+    if lang == "ko":  # missing Korean fonts draw every syllable as the same empty box
+        glyphs = [_glyph(page, syllable) for syllable in ("가", "힣")]
+        assert glyphs[0] != glyphs[1], "Hangul is drawn as boxes (install fonts-noto-cjk)"
     assert visit.console_errors == []
+
+
+def _ink(image) -> float:
+    """The share of pixels far from the image's most common shade (its background)."""
+    histogram = image.histogram()
+    background = max(range(256), key=histogram.__getitem__)
+    far = sum(count for shade, count in enumerate(histogram) if abs(shade - background) > 60)
+    return far / (image.width * image.height)
+
+
+def _glyph(page, text: str) -> bytes:
+    """A screenshot of text drawn large in the page's own font."""
+    page.evaluate(
+        """text => { const s = document.createElement('span'); s.id = 'glyph-probe'; s.textContent = text;
+        s.style.cssText = 'font-size:48px;position:fixed;top:0;left:0;background:#fff;color:#000;z-index:99';
+        document.getElementById('glyph-probe')?.remove(); document.body.append(s); }""", text,
+    )
+    return page.locator("#glyph-probe").screenshot()

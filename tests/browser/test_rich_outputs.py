@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from guidesite.build import Project, build_files, write_files
+from guidesite.build import build_files
+from guidesite.project import Project
+from guidesite.publish import write_files
 
 from ..conftest import guide_text
 from .conftest import ROOT, artifacts_dir, new_visit

@@ -1,4 +1,4 @@
-from guidesite.outputs import clean, fence_for, replay_terminal
+from guidesite.cleaning import clean, fence_for, replay_terminal
 
 
 def test_progress_bar_keeps_final_state():

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from guidesite.errors import EnvironmentMismatch
-from guidesite.freeze import cache_key, outputs_hash, read_pins, why_not_reusable
 from guidesite.model import Output, Record
+from guidesite.records import cache_key, outputs_hash, read_pins, why_not_reusable
 from guidesite.sources import reads
 
 from .conftest import ROOT, guide_text
