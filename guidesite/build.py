@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import kernel, notebooks
 from .errors import NeedsExecution, SourceError
-from .execute import DEFAULT_TIMEOUT
 from .home import home_pages
+from .kernel import DEFAULT_TIMEOUT
 from .links import check_links
 from .model import Executed, Guide
 from .project import Project
@@ -71,7 +71,7 @@ def read_guides(project: Project) -> list[Guide]:
                 path, 1, f"no English source guide_src/{SOURCE_LANG}/{name}.py for this translation; "
                 "a guide is renamed or deleted in every language at once"
             )
-        guides += [read(path, lang) for lang, path in paths.items()]
+        guides += [read(path, lang, cache_root=project.root) for lang, path in paths.items()]
     return guides
 
 

@@ -8,13 +8,14 @@ import signal
 import sys
 from pathlib import Path
 
-from .build import build_files
+from . import stamp
 from .errors import FAILED, INTERRUPTED, OK, OUT_OF_DATE, PipelineError
-from .execute import DEFAULT_TIMEOUT
+from .kernel import DEFAULT_TIMEOUT
 from .lock import project_lock
 from .project import Project
-from .publish import stale, write_files
 from .translate import cli as translate_cli
+
+# build.py (and through it jupytext, nbformat, nbclient) is imported only when the stamp misses.
 
 
 def _positive(text: str) -> int:
@@ -61,23 +62,41 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace, project: Project) -> int:
+    docs = project.docs_dir.relative_to(project.root)
+    if not args.force and stamp.fresh(project.root):
+        print(f"nothing changed since the last build or check ({stamp.CACHE_DIR}/)")
+        print(f"0 file(s) updated under {docs}/")
+        return OK
+    from .build import build_files
+    from .publish import write_files
+
     files = build_files(
         project, force=args.force, timeout=args.timeout, jobs=args.jobs, only=tuple(args.guides),
         keep_going=args.keep_going, require_gpu=args.require_gpu, log=print,
     )
     changed = write_files(project, files)
-    print(f"{len(changed)} file(s) updated under {project.docs_dir.relative_to(project.root)}/")
+    print(f"{len(changed)} file(s) updated under {docs}/")
+    if not args.guides:  # every guide was brought up to date (a selection may leave some as they were)
+        stamp.write(project.root)
     return OK
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
+    if stamp.fresh(project.root):
+        print(f"docs/ is up to date (nothing changed since the last build or check, {stamp.CACHE_DIR}/)")
+        return OK
+    from .build import build_files
+    from .publish import stale
+
     files = build_files(project, may_execute=False)
     differing = stale(project, files)
     for path in differing:
         print(f"{path.relative_to(project.root)}: out of date; run `nox -s build` and commit docs/")
-    if not differing:
-        print(f"docs/ is up to date ({len(files)} generated files checked)")
-    return OUT_OF_DATE if differing else OK
+    if differing:
+        return OUT_OF_DATE
+    print(f"docs/ is up to date ({len(files)} generated files checked)")
+    stamp.write(project.root)
+    return OK
 
 
 def _stop(number: int, _frame) -> None:

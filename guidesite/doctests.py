@@ -49,7 +49,7 @@ _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
 _TAB = re.compile(r'^=== "([^"]+)"$')
 _ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
-BLOCK_TIMEOUT = 1800  # seconds one block may run, as execute.DEFAULT_TIMEOUT
+BLOCK_TIMEOUT = 1800  # seconds one block may run, as kernel.DEFAULT_TIMEOUT
 
 
 class BlockRaised(Exception):

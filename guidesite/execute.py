@@ -22,12 +22,11 @@ from nbformat import v4
 
 from . import cleaning
 from .errors import ExecutionError
-from .kernel import BACKENDS, PROBE, SEED, SETUP, allowed_names, kernel_env
+from .kernel import BACKENDS, DEFAULT_TIMEOUT, PROBE, SEED, SETUP, allowed_names, kernel_env
 from .model import Executed, Guide, Record
 from .records import outputs_hash
 from .sources import guide_backend, only_backend, requested_env
 
-DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
 INTERRUPT_WAIT_STEPS = 30  # tenths of a second a timed-out cell's interrupt traceback may take to arrive

@@ -9,12 +9,12 @@ exactly the conditions its outputs were produced in.
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import platform
 from dataclasses import dataclass
 
 SEED = 1337
+DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 DEFAULT_BACKEND = "tensorflow"
 RUNTIME_GROUP = "runtime"  # the dependency group in pyproject.toml that holds the backends
 
@@ -114,6 +114,8 @@ def gpu_name(backend: str) -> str | None:
 
 def probe() -> dict:
     """Backend, device and versions, as seen from inside the kernel."""
+    import importlib.metadata
+
     import keras
 
     backend = keras.backend.backend()

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Guide
-from .render import IMAGE_DIR
 from .sources import guide_backends
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language
+IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .cleaning import clean_output, fence_for
 from .compare import differences
 from .kernel import BACKENDS
 from .model import Executed, Output
+from .project import IMAGE_DIR
 from .sources import ONLY_TAG, only_backend
 from .translate.status import is_placeholder, placeholder_credit
 
@@ -33,7 +34,6 @@ OUTPUT_OPEN = '<div class="guide-output" data-search-exclude markdown>'
 OUTPUT_CLOSE = "</div>"
 HTML_OPEN = '<figure class="output-html" data-search-exclude markdown="0">'  # no <figure> survives sanitising
 HTML_CLOSE = "</figure><!-- output-html -->"  # the sanitiser strips comments: this line cannot occur inside
-IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
 FOLD_LINES = 40  # outputs longer than this are folded (collapsible), never cut
 # The one place that names the public repository: "Open in Colab" and "view source" point into it.

@@ -11,9 +11,9 @@ import ast
 import re
 from pathlib import Path
 
-import jupytext
 import yaml
 
+from . import stamp
 from .errors import SourceError
 from .kernel import BACKENDS, DEFAULT_BACKEND
 from .model import Cell, Guide
@@ -140,6 +140,8 @@ def reads(text: str, path: Path, lang: str) -> Guide:
     """Parse one guide source. Raises SourceError naming path and line."""
     header_line = _header_end_line(text)
     try:
+        import jupytext  # here, not at the top: a no-op build that hits the stamp never needs it
+
         notebook = jupytext.reads(text, fmt=PERCENT)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -194,12 +196,17 @@ def reads(text: str, path: Path, lang: str) -> Guide:
     return Guide(name=path.stem, lang=lang, path=path, meta=meta, cells=tuple(parsed), meta_lines=meta_lines)
 
 
-def read(path: Path, lang: str) -> Guide:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(path, 1, f"not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
-    return reads(text, path, lang)
+def read(path: Path, lang: str, cache_root: Path | None = None) -> Guide:
+    """Read and parse one guide source; with cache_root, reuse the parse of an unchanged source (stamp.py)."""
+
+    def parse(data: bytes) -> Guide:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(path, 1, f"not UTF-8 (byte {exc.start}); save the file as UTF-8") from None
+        return reads(text.replace("\r\n", "\n").replace("\r", "\n"), path, lang)  # as read_text() does
+
+    return parse(path.read_bytes()) if cache_root is None else stamp.cached(cache_root, path, lang, parse)
 
 
 def discover(src_dir: Path, languages: tuple[str, ...]) -> dict[str, dict[str, Path]]:

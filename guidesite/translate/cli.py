@@ -12,7 +12,6 @@ from . import provenance
 from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
 from .problems import ERROR
 from .status import table
-from .tutobook import import_tutobook, original_url, scaffold
 
 COMMANDS = ("status", "review", "scaffold", "import")
 
@@ -91,6 +90,8 @@ def _write_new(root: Path, target: Path, text: str, force: bool) -> None:
 def _scaffold(root: Path, args) -> int:
     src = root / "guide_src"
     en_path = src / SOURCE_LANG / f"{args.guide}.py"
+    from .tutobook import scaffold  # jupytext and nbformat: only the commands that convert need them
+
     _require(root, en_path)
     target = src / args.lang / f"{args.guide}.py"
     _write_new(root, target, scaffold(en_path.read_text(encoding="utf-8")), args.force)
@@ -101,6 +102,8 @@ def _scaffold(root: Path, args) -> int:
 
 
 def _import(root: Path, args) -> int:
+    from .tutobook import import_tutobook, original_url
+
     original = args.original or original_url(str(args.file))
     try:
         text = import_tutobook(args.file.read_text(encoding="utf-8"), original)
