@@ -30,16 +30,22 @@ BENCHMARKS = {
     5: ("doctests", suite.doctests),
     6: ("scale", suite.scale),
     7: ("weight", suite.weight),
+    8: ("nox_noop", suite.nox_noop),
+    9: ("parallel_doctests", suite.parallel_doctests),
 }
 NEEDS = {4: {2, 3}, 7: {1}}  # 4 compares with 2's and 3's builds; 7 weighs 1's site
 RESULTS = ROOT / "bench" / "results.json"
+# A quiet machine: 1-minute load average at most this per core before the run, and other processes
+# using at most this share of the CPU during it. Otherwise results.json is not written.
+QUIET_LOAD_PER_CORE = 0.25
+QUIET_OTHERS_SHARE = 0.10
 
 
 def _selection(text: str | None) -> list[int]:
     chosen = {int(n) for n in text.split(",")} if text else set(BENCHMARKS)
     unknown = chosen - set(BENCHMARKS)
     if unknown:
-        raise SystemExit(f"--only: no benchmark {sorted(unknown)}; choose from 1-7")
+        raise SystemExit(f"--only: no benchmark {sorted(unknown)}; choose from 1-{len(BENCHMARKS)}")
     for number in list(chosen):
         chosen |= NEEDS.get(number, set())
     return sorted(chosen)
@@ -49,7 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small synthetic guides, fewer repeats")
-    parser.add_argument("--only", help="comma-separated benchmark numbers (1-7); their inputs run too")
+    parser.add_argument("--only", help=f"comma-separated benchmark numbers (1-{len(BENCHMARKS)}); their "
+                        "inputs run too")
+    parser.add_argument("--allow-busy", action="store_true", help="write results.json even when the machine "
+                        "was busy before or during the run (the load is recorded either way)")
     parser.add_argument("--repeats", type=int, help="repeats of the measurements that execute nothing")
     parser.add_argument("--heavy-repeats", type=int, help="repeats of the measurements that execute a guide")
     parser.add_argument("--out", type=Path, help=f"results file (default: {RESULTS.relative_to(ROOT)} "
@@ -75,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         "load_before": machine.load_average(),
         "benchmarks": {},
     }
+    cores = results["machine"]["cores"] or 1
+    if complete and not args.allow_busy and results["load_before"] > QUIET_LOAD_PER_CORE * cores:
+        print(f"the machine is busy (1-minute load average {results['load_before']} on {cores} cores, more "
+              f"than {QUIET_LOAD_PER_CORE * cores:.2f}): its figures would not be comparable. Run again when "
+              "it is quiet, or pass --allow-busy to record them anyway.", file=sys.stderr)
+        return 1
     mnist_npz()  # build the data set mirror's cache once, outside every timing
     start = time.perf_counter()
     busy, own = machine.busy_cpu_seconds(), machine.own_cpu_seconds()
@@ -115,9 +130,17 @@ def main(argv: list[str] | None = None) -> int:
         results["duration_s"], results["machine"]["cores"],
     )
     results["load_after"] = machine.load_average()
+    busy = results["others_cpu_share"] > QUIET_OTHERS_SHARE
+    if busy and out == RESULTS and not args.allow_busy:
+        out = Path(tempfile.gettempdir()) / "guidesite-bench-results.busy.json"
+    results["quiet"] = not busy
     _write(out, results)
     print(f"total {results['duration_s'] / 60:.1f} min; other processes used "
           f"{results['others_cpu_share'] * 100:.0f}% of the CPU meanwhile; results written to {out}")
+    if busy and not args.allow_busy:
+        print(f"other processes used more than {QUIET_OTHERS_SHARE:.0%} of the CPU: {RESULTS.name} was not "
+              "written (pass --allow-busy to write it anyway)", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -7,6 +7,7 @@ on both sides alike; the figure kept is the median of the repeats.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -17,13 +18,17 @@ from pathlib import Path
 
 from nbformat import v4
 
-from guidesite.execute import PROBE, SETUP
+from guidesite.kernel import PROBE, SETUP
 from guidesite.sources import read
 
 from . import workspace as ws
 from .stats import build_log_counts, makespan, median, prose_edit, ratio
 
-TARGETS = {"noop": 1.3, "prose": 1.3, "overhead": 1.05, "doctests": 1.2}
+TARGETS = {"noop": 1.05, "prose": 1.3, "nox_noop": 2.0, "overhead": 1.05, "doctests": 1.2,
+           "parallel_doctests": 0.6, "first_build": 1.02}
+DOCTESTS = [sys.executable, "-m", "pytest", "-p", "guidesite.doctests", "--markdown-docs",
+            "--markdown-docs-syntax=superfences", "-W", "default", "-q", "-p", "no:cacheprovider"]
+PARALLEL = ["-n", "auto", "--dist", "loadfile"]  # as `nox -s test` runs the doctests
 CI_MACHINES = (1, 2, 4, 8)
 
 
@@ -120,6 +125,19 @@ def prose(ctx: Context) -> dict:
     return result
 
 
+def nox_noop(ctx: Context) -> dict:
+    """8. `nox -s build` with nothing changed (pip skipped, stamp hit, strict site) vs `mkdocs build`."""
+    root = ws.copy_project(ctx.tmp / "nox-noop")
+    site = root / "site"  # where `nox -s build` writes it
+    ws.nox_build(root)  # warm-up: the stamp, the parse cache, the byte-compiled modules
+    ours, alone = [], []
+    alternate(ctx.repeats, lambda: ours.append(ws.nox_build(root).seconds),
+              lambda: alone.append(ws.mkdocs(root, site).seconds))
+    result = _figures(ours, alone, TARGETS["nox_noop"])
+    result["repeats"] = ctx.repeats
+    return result
+
+
 def overhead(ctx: Context) -> dict:
     """3. Executing the English guide through the pipeline vs the same code as a plain script.
 
@@ -183,12 +201,31 @@ def peers(ctx: Context) -> dict:
     notebook = folder / f"{name}.ipynb"
     command = [sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to", "markdown",
                "--output-dir", str(folder / "out"), str(notebook)]
-    times = []
-    for step, content in enumerate((nb, ws.edit_notebook_prose(nb, 1))):
-        ws.write_notebook(notebook, content)
-        times.append(ws.run(command, cwd=folder).seconds)
-        ctx.say(f"    nbconvert {'first' if step == 0 else 'after prose edit'} {times[-1]:.1f} s")
-    result["nbconvert"] = {"first_s": times[0], "rebuild_s": times[1],
+    # First builds, ours and nbconvert's, alternating in this run: `guidesite build` after removing the
+    # English record (it executes that one run and writes its page) vs nbconvert executing the notebook.
+    root = ctx.subject_project("first-build")
+    record = root / "docs" / "en" / "notebooks" / f"{name}.ipynb"
+    firsts: dict[str, list[float]] = {"ours": [], "nbconvert": []}
+
+    def ours_first() -> None:
+        record.unlink()
+        done = ws.guidesite(root, "build")
+        ctx.check_build(done, executed=1)
+        firsts["ours"].append(done.seconds)
+        ctx.say(f"    guidesite build, first (English run executed) {done.seconds:.1f} s")
+
+    def nbconvert_first() -> None:
+        ws.write_notebook(notebook, nb)
+        firsts["nbconvert"].append(ws.run(command, cwd=folder).seconds)
+        ctx.say(f"    nbconvert first {firsts['nbconvert'][-1]:.1f} s")
+
+    alternate(ctx.heavy_repeats, ours_first, nbconvert_first)
+    result["first_build"] = _figures(firsts["ours"], firsts["nbconvert"], TARGETS["first_build"])
+    result["first_build"]["repeats"] = ctx.heavy_repeats
+    ws.write_notebook(notebook, ws.edit_notebook_prose(nb, 1))
+    rebuild = ws.run(command, cwd=folder).seconds
+    ctx.say(f"    nbconvert after prose edit {rebuild:.1f} s")
+    result["nbconvert"] = {"first_s": median(firsts["nbconvert"]), "rebuild_s": rebuild,
                            "markdown_bytes": (folder / "out" / f"{name}.md").stat().st_size}
 
     project = ws.mkdocs_jupyter_project(ctx.tmp / "mkdocs-jupyter", nb, name)
@@ -205,23 +242,42 @@ def peers(ctx: Context) -> dict:
 
     first, rebuild = ctx.shared["first_build"], ctx.shared["prose"]
     result["ours"] = {
-        "first_s": first["guidesite_s"] + first["mkdocs_s"],
-        "first_guidesite_s": first["guidesite_s"],
+        "first_s": median(firsts["ours"]) + first["mkdocs_s"],
+        "first_guidesite_s": median(firsts["ours"]),
         "rebuild_s": rebuild["ours_s"],
         "rebuild_guidesite_s": rebuild["guidesite_s"],
     }
     return result
 
 
+def parallel_doctests(ctx: Context) -> dict:
+    """9. The doctests of every page in parallel workers (as `nox -s test` runs them) vs in one process."""
+    root = ws.copy_project(ctx.tmp / "parallel-doctests") if not ctx.quick else ws.synthetic_project(
+        ctx.tmp / "parallel-doctests", 4)
+    if ctx.quick:
+        ws.guidesite(root, "build")
+    runs: dict[str, list[float]] = {"parallel": [], "one": []}
+
+    def run(kind: str) -> None:
+        done = ws.run([*DOCTESTS, *(PARALLEL if kind == "parallel" else []), "docs"], cwd=root)
+        runs[kind].append(done.seconds)
+        ctx.say(f"    doctests, {'parallel' if kind == 'parallel' else 'one process'} {done.seconds:.1f} s")
+
+    alternate(ctx.heavy_repeats if ctx.quick else 1, lambda: run("parallel"), lambda: run("one"))
+    result = _figures(runs["parallel"], runs["one"], TARGETS["parallel_doctests"])
+    result.update(repeats=len(runs["one"]), workers=f"-n auto ({os.cpu_count()} cores)")
+    return result
+
+
 def doctests(ctx: Context) -> dict:
-    """5. The doctests of both languages' pages vs executing both guides once (`build --force`)."""
+    """5. The doctests of the guide's pages in both languages vs executing it in both (`build --force`)."""
     root = ctx.subject_project("doctests")
-    command = [sys.executable, "-m", "pytest", "-p", "guidesite.doctests", "--markdown-docs",
-               "--markdown-docs-syntax=superfences", "-W", "default", "-q", "-p", "no:cacheprovider", "docs"]
+    pages = [f"docs/{lang}/guides/{ctx.subject}.md" for lang in ("ko", "en")]
+    command = [*DOCTESTS, *PARALLEL, *pages]
     runs: dict[str, list[float]] = {"build": [], "doctests": []}
 
     def build() -> None:
-        done = ws.guidesite(root, "build", "--force")
+        done = ws.guidesite(root, "build", "--force", ctx.subject)
         ctx.check_build(done, executed=2)
         runs["build"].append(done.seconds)
         ctx.say(f"    build --force (both languages) {done.seconds:.1f} s")

@@ -14,14 +14,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from guidesite.execute import KERNEL_ENV, SETUP
+from guidesite.kernel import PIPELINE_ENV, SETUP
 from guidesite.sources import read
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = "intro_to_keras_for_researchers"
 # Left out of project copies: history, caches, built sites, earlier results.
 _NOT_COPIED = (".git", ".nox", "site", ".pytest_cache", ".ruff_cache", "__pycache__", "*.egg-info",
-               "artifacts", "results.json", ".guidesite.lock")
+               "artifacts", "results.json", ".guidesite.lock", ".guidesite-cache")
+BACKEND = "tensorflow"  # the backend of GUIDE, for the peers that run its notebook
 
 
 class BenchError(RuntimeError):
@@ -39,7 +40,8 @@ def env() -> dict[str, str]:
     bindir = str(Path(sys.executable).parent)
     return {
         **os.environ,
-        **KERNEL_ENV,
+        **PIPELINE_ENV,
+        "KERAS_BACKEND": BACKEND,
         "NO_MKDOCS_2_WARNING": "1",
         "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
     }
@@ -59,6 +61,11 @@ def run(command: list[str], cwd: Path) -> Run:
 
 def guidesite(root: Path, *args: str) -> Run:
     return run([sys.executable, "-m", "guidesite", "--root", str(root), *args], cwd=root)
+
+
+def nox_build(root: Path) -> Run:
+    """`nox -s build` in a project copy, in this checkout's virtualenvs (a copy has none of its own)."""
+    return run(["nox", "-s", "build", "--envdir", str(ROOT / ".nox")], cwd=root)
 
 
 def mkdocs(root: Path, site: Path) -> Run:
