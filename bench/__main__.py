@@ -131,13 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     results["load_after"] = machine.load_average()
     busy = results["others_cpu_share"] > QUIET_OTHERS_SHARE
-    if busy and out == RESULTS and not args.allow_busy:
+    refused = busy and out == RESULTS and not args.allow_busy
+    if refused:
         out = Path(tempfile.gettempdir()) / "guidesite-bench-results.busy.json"
     results["quiet"] = not busy
     _write(out, results)
     print(f"total {results['duration_s'] / 60:.1f} min; other processes used "
           f"{results['others_cpu_share'] * 100:.0f}% of the CPU meanwhile; results written to {out}")
-    if busy and not args.allow_busy:
+    if refused:
         print(f"other processes used more than {QUIET_OTHERS_SHARE:.0%} of the CPU: {RESULTS.name} was not "
               "written (pass --allow-busy to write it anyway)", file=sys.stderr)
         return 1
