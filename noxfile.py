@@ -64,6 +64,13 @@ def build(session: nox.Session) -> None:
 GPU_EXTRAS = ["jax[cuda13]", "tensorflow[and-cuda]"]
 
 
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview on http://127.0.0.1:8000/: a saved source re-renders its pages (`-- --execute`)."""
+    install(session, "build")
+    session.run("python", "-m", "guidesite", "serve", *session.posargs)
+
+
 @nox.session(name="build-gpu", default=False)
 def build_gpu(session: nox.Session) -> None:
     """Execute on a GPU (CUDA builds of JAX and TensorFlow); refuses to fall back to the CPU."""
@@ -102,9 +109,12 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """ruff over the pipeline and tests."""
+    """ruff over the pipeline and tests; the GitHub workflow against GitHub's workflow schema."""
     install(session, "lint")
     session.run("ruff", "check", "guidesite", "tests", "bench", "noxfile.py")
+    # The schema ships with check-jsonschema (no network). actionlint itself has no wheel here.
+    workflows = sorted(str(p) for p in Path(".github/workflows").glob("*.yml"))
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
 
 
 @nox.session(default=False)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from . import kernel, notebooks
 from .errors import NeedsExecution, SourceError
-from .home import home_pages
+from .home import home_pages, nav_config
 from .kernel import DEFAULT_TIMEOUT
 from .links import check_links
-from .model import Executed, Guide
+from .model import Executed, Guide, Record
 from .project import Project
 from .publish import Files
 from .records import cache_key, check_installed, read_pins, why_not_reusable
@@ -59,6 +59,18 @@ def reused_guide(
                 record, outputs = stored
                 return Executed(guide, outputs, record, reused=True), f"{orphan.relative_to(project.root)}"
     return None, f"{path.relative_to(project.root)}: {reason}"
+
+
+def outdated_run(project: Project, guide: Guide, backend: str) -> Executed:
+    """For a preview (`serve`): the stored outputs of a run whose code changed, where they still fit its
+    cells, else none; the page then says its outputs are out of date. Never written by `build`."""
+    path = project.run_notebook_path(guide, backend)
+    stored = notebooks.loads_record(path.read_text(encoding="utf-8")) if path.is_file() else None
+    n_code = len(guide.code_cells)
+    if stored is not None and len(stored[1]) == n_code:
+        return Executed(guide, stored[1], stored[0], reused=True, outdated=True)
+    record = stored[0] if stored else Record("", "–", "–", {}, 0, (0.0,) * n_code, backend=backend)
+    return Executed(guide, ((),) * n_code, record, reused=True, outdated=True)
 
 
 def read_guides(project: Project) -> list[Guide]:
@@ -138,12 +150,14 @@ def build_files(
     only: tuple[str, ...] = (),
     keep_going: bool = False,
     require_gpu: bool = False,
+    preview: bool = False,
     log: Callable[[str], None] = lambda _: None,
 ) -> Files:
     """Every generated file's path and content (None: a file to remove). Raises if any guide fails.
 
     only: guide names; the others are never executed: their files are generated from
     their records when those are fresh, and left out (kept on disk as they are) otherwise.
+    preview: execute nothing; a run whose record is stale shows its stored outputs under a notice.
     """
     pins = read_pins(project.constraints)
     guides = read_guides(project)
@@ -158,6 +172,11 @@ def build_files(
     # So do links to no page (a renamed guide), and, for `check`, any run that would execute.
     whole_pages = {project.docs_dir / lang / STATUS_PAGE for lang in project.languages}
     check_links(project, guides, plan.renamed, generated=whole_pages)
+    if preview:
+        for guide, backend, _, reason in plan.to_execute:
+            log(f"{_run_name(guide, backend)}: outputs out of date ({reason}); run `nox -s build`")
+            plan.reused[guide.name, guide.lang, backend] = outdated_run(project, guide, backend)
+        plan.to_execute.clear()
     if plan.to_execute and not may_execute:
         raise NeedsExecution("\n".join(reason for *_, reason in plan.to_execute))
     for guide, backend, _, reason in plan.to_execute:
@@ -185,6 +204,7 @@ def published_files(
     """Pages, notebooks and images of every guide with all its runs done; the generated tables and pages."""
     files: Files = {}
     by_guide = {(r.guide, r.lang): r for r in translations}
+    hosting = project.hosting
     runs_of: dict[tuple[str, str], list[Executed]] = {}
     for guide in guides:
         runs = [done.get((guide.name, guide.lang, backend)) for backend in guide_backends(guide)]
@@ -196,7 +216,7 @@ def published_files(
         source_label = guide.path.relative_to(project.root).as_posix()
         files[project.page_path(guide.lang, guide.name)] = render(
             runs, source_label, stale_cells=report.stale_cells if report else 0,
-            untranslated_cells=report.tagged_untranslated if report else 0,
+            untranslated_cells=report.tagged_untranslated if report else 0, hosting=hosting,
         )
         for executed in runs:
             files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)
@@ -205,6 +225,7 @@ def published_files(
     files.update(status_pages(translations, guides, project.docs_dir, project.languages))
     records = {key: [run.record for run in runs] for key, runs in runs_of.items()}
     files.update(home_pages(guides, translations, records, project.docs_dir, project.languages))
+    files.update(nav_config(project.root / "mkdocs.yml", guides))
     return files
 
 

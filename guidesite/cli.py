@@ -1,4 +1,4 @@
-"""Command line: ``python -m guidesite build|check|status|review|scaffold|import``."""
+"""Command line: ``python -m guidesite build|check|serve|status|review|scaffold|import``."""
 
 from __future__ import annotations
 
@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--no-wait", action="store_true", help="fail at once if another build holds the project lock"
         )
+    serve = sub.add_parser("serve", help="live preview: re-render pages when a source is saved")
+    serve.add_argument("--port", type=_positive, default=8000, help="port on 127.0.0.1 (default 8000)")
+    serve.add_argument(
+        "--execute", action="store_true",
+        help="execute a guide whose code changed when it is saved (default: mark its outputs out of date)",
+    )
     translate_cli.add_parsers(sub)  # status, review, scaffold, import
     return parser
 
@@ -106,6 +112,10 @@ def _stop(number: int, _frame) -> None:
 def _run(args: argparse.Namespace, project: Project) -> int:
     if args.command in translate_cli.COMMANDS:
         return translate_cli.run(args, project.root, project.languages)
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(project, port=args.port, execute=args.execute)
     command = {"build": _build, "check": _check}[args.command]
     with project_lock(project, wait=not args.no_wait, log=print):
         return command(args, project)

@@ -72,3 +72,4 @@ class Executed:
     outputs: tuple[tuple[Output, ...], ...]
     record: Record
     reused: bool = field(default=False, compare=False)
+    outdated: bool = field(default=False, compare=False)  # a preview's stored outputs of older code

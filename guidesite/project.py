@@ -2,14 +2,56 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import SourceError
 from .model import Guide
 from .sources import guide_backends
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language
+# Where the site's sources live on GitHub: [tool.guidesite] in pyproject.toml, or these variables.
+REPOSITORY_ENV, BRANCH_ENV = "GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH"
+_REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+
+
+@dataclass(frozen=True)
+class Hosting:
+    """The GitHub repository the pages link to (Colab, source, edit); None: no such links."""
+
+    repository: str | None = None  # "owner/name"
+    branch: str = "main"
+
+
+NOT_HOSTED = Hosting()
+
+
+def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
+    """[tool.guidesite] repository / branch in pyproject.toml; GUIDESITE_REPOSITORY / GUIDESITE_BRANCH
+    override them (an empty GUIDESITE_REPOSITORY turns the links off)."""
+    path = root / "pyproject.toml"
+    config = {}
+    if path.is_file():
+        try:
+            config = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("guidesite", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise SourceError(path, 1, f"not valid TOML ({exc})") from None
+    repository = environ.get(REPOSITORY_ENV, config.get("repository")) or None
+    branch = environ.get(BRANCH_ENV, config.get("branch")) or "main"
+    if repository is not None and not _REPOSITORY.fullmatch(repository):
+        where = f"${REPOSITORY_ENV}" if REPOSITORY_ENV in environ else f"{path}: [tool.guidesite] repository"
+        raise SourceError(path, _line_of(path, "repository"), f"{where} is {repository!r}; write it as "
+                          "'owner/name', the GitHub repository that holds guide_src/ and docs/")
+    return Hosting(repository, branch)
+
+
+def _line_of(path: Path, key: str) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key} ")), 1)
 IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 
 
@@ -17,6 +59,10 @@ IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 class Project:
     root: Path
     languages: tuple[str, ...] = LANGUAGES
+
+    @property
+    def hosting(self) -> Hosting:
+        return hosting(self.root)
 
     @property
     def src_dir(self) -> Path:

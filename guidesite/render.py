@@ -17,7 +17,7 @@ from .cleaning import clean_output, fence_for
 from .compare import differences
 from .kernel import BACKENDS
 from .model import Executed, Output
-from .project import IMAGE_DIR
+from .project import IMAGE_DIR, NOT_HOSTED, Hosting
 from .sources import ONLY_TAG, only_backend
 from .translate.status import is_placeholder, placeholder_credit
 
@@ -37,8 +37,6 @@ HTML_CLOSE = "</figure><!-- output-html -->"  # the sanitiser strips comments: t
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
 FOLD_LINES = 40  # outputs longer than this are folded (collapsible), never cut
 # The one place that names the public repository: "Open in Colab" and "view source" point into it.
-REPOSITORY = "keras-ko-research/keras-guides"
-BRANCH = "main"
 
 LABELS = {
     "ko": {
@@ -58,8 +56,11 @@ LABELS = {
         "[영어 페이지]({link})도 함께 보세요.",
         "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
-        "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)",
+        "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)", "edit": "이 페이지 고치기 (GitHub)",
         "license": "원문과 코드는 Apache License 2.0을 따릅니다.",
+        "outdated_title": "출력이 코드보다 오래되었습니다",
+        "outdated_text": "이 미리 보기의 코드가 바뀌어, 아래 출력은 바뀌기 전 코드의 출력입니다. "
+        "`nox -s build`를 실행하면 다시 실행해 맞춥니다.",
         "stale_title": "영어 원문이 바뀌었습니다",
         "stale_text": "이 번역을 검토한 뒤로 영어 원문의 셀 {n}개가 바뀌었습니다. "
         "최신 내용은 [영어 페이지]({link})에서 확인하세요.",
@@ -80,8 +81,11 @@ LABELS = {
         "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
         "executed": "Executed", "total": "Total run time",
         "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
-        "colab": "Open in Colab", "view_source": "View source on GitHub",
+        "colab": "Open in Colab", "view_source": "View source on GitHub", "edit": "Edit this page on GitHub",
         "license": "The original guide and its code are under the Apache License 2.0.",
+        "outdated_title": "Outputs are out of date",
+        "outdated_text": "The code of this preview changed: the outputs below are those of the code before. "
+        "Run `nox -s build` to execute it again.",
         "stale_title": "The original changed",
         "stale_text": "{n} cell(s) of the original changed since this translation was reviewed. "
         "See the [English page]({link}) for the current text.",
@@ -149,17 +153,21 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
     return lines + [f"    - {label['seed']}: {runs[0].record.seed} · {label['first_backend']}", ""]
 
 
-def _header(runs: list[Executed], label: dict, source_label: str) -> list[str]:
+def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosting) -> list[str]:
     executed = runs[0]
     meta = executed.guide.meta
     name, lang = executed.guide.name, executed.guide.lang
-    in_repo = f"{REPOSITORY}/blob/{BRANCH}"
-    colab = f"https://colab.research.google.com/github/{in_repo}/docs/{lang}/notebooks/{name}.ipynb"
-    links = [
-        f"[{label['colab']}]({colab}){{ .md-button .md-button--primary }}",
-        f'[{label["download"]}]({notebook_link(name)}){{ .md-button download="{name}.ipynb" }}',
-        f"[{label['view_source']}](https://github.com/{in_repo}/{source_label}){{ .md-button }}",
-    ]
+    links = [f'[{label["download"]}]({notebook_link(name)}){{ .md-button download="{name}.ipynb" }}']
+    if hosting.repository:  # without a configured repository there is nothing to link to
+        in_repo = f"{hosting.repository}/blob/{hosting.branch}"
+        colab = f"https://colab.research.google.com/github/{in_repo}/docs/{lang}/notebooks/{name}.ipynb"
+        edit = f"https://github.com/{hosting.repository}/edit/{hosting.branch}/{source_label}"
+        links = [
+            f"[{label['colab']}]({colab}){{ .md-button .md-button--primary }}",
+            *links,
+            f"[{label['view_source']}](https://github.com/{in_repo}/{source_label}){{ .md-button }}",
+            f"[{label['edit']}]({edit}){{ .md-button }}",
+        ]
     several = "," in meta["author"] or " and " in meta["author"]  # tutobooks' "Authors:" header
     byline = [f"**{label['authors' if several else 'author']}:** {meta['author']}"]
     if not is_placeholder(meta.get("translator")):
@@ -294,7 +302,8 @@ def render_cell_outputs(runs: list[Executed], index: int, number: int, label: di
 
 
 def render(
-    runs: list[Executed] | Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0
+    runs: list[Executed] | Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0,
+    hosting: Hosting = NOT_HOSTED,
 ) -> str:
     """The Markdown page for one guide in its language, from its runs (one per backend, the first first).
 
@@ -306,8 +315,10 @@ def render(
     executed = runs[0]
     guide = executed.guide
     label = LABELS[guide.lang]
-    header = _header(runs, label, source_label)
+    header = _header(runs, label, source_label, hosting)
     notices = []
+    if any(run.outdated for run in runs):  # only in a preview (serve); a build never writes these
+        notices.append(f'!!! warning "{label["outdated_title"]}"\n\n    {label["outdated_text"]}')
     if untranslated_cells or placeholder_credit(guide.meta):
         notices.append(unfinished_notice(guide.name, untranslated_cells, label))
     if stale_cells:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable
@@ -59,7 +60,7 @@ def cached(root: Path, source: Path, lang: str, parse: Callable[[bytes], object]
 
 
 def _inputs(root: Path) -> list[Path]:
-    files = [root / "constraints.txt"]
+    files = [root / "constraints.txt", root / "pyproject.toml", root / "mkdocs.yml"]  # pins, hosting, nav
     for folder in (root / "guide_src", root / "docs"):
         if folder.is_dir():
             files += [p for p in folder.rglob("*") if p.is_file()]
@@ -68,7 +69,9 @@ def _inputs(root: Path) -> list[Path]:
 
 def digest(root: Path) -> str:
     """The digest of every input and output of a build of this project, by content."""
-    total = hashlib.sha256(pipeline_digest().encode())
+    # The variables that say where the site lives change the pages' links (project.hosting).
+    where = [os.environ.get(name, "\0unset") for name in ("GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH")]
+    total = hashlib.sha256("\0".join([pipeline_digest(), *where]).encode())
     for path in _inputs(root):
         total.update(f"\0{path.relative_to(root).as_posix()}\0".encode())
         total.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"absent")

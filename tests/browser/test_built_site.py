@@ -87,7 +87,7 @@ def test_home_page_lists_the_guide_with_description_and_status(site_dir: Path, p
     assert len(re.findall(r"<td>", row)) >= 3  # guide, description, status
 
 
-def test_not_found_page_speaks_both_languages(site_dir: Path):
+def test_not_found_page_holds_both_languages(site_dir: Path):
     html = (site_dir / "404.html").read_text(encoding="utf-8")
     assert "페이지를 찾을 수 없습니다" in html and "Page not found" in html
     assert 'href="/en/"' in html  # absolute: the page is served for missing paths at any depth
