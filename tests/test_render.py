@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from guidesite.model import Executed, Output, Record
+from guidesite.project import NOT_HOSTED, Hosting
 from guidesite.render import FOLD_LINES, LABELS, render, render_output
 from guidesite.sources import reads
 
@@ -11,9 +12,12 @@ RECORD = Record("k", "2026-11-25 10:00 UTC", "CPU: Test (2 cores)",
                 1337, (1.25, 2.0))
 
 
-def _page(lang: str, outputs) -> str:
+HOSTED = Hosting("octo/keras-guides", "main")
+
+
+def _page(lang: str, outputs, hosting: Hosting = HOSTED) -> str:
     guide = reads(guide_text(("md", "## Part"), ("code", "x = 1"), ("code", "x")), Path("g.py"), lang)
-    return render(Executed(guide, outputs, RECORD), "guide_src/x/g.py")
+    return render(Executed(guide, outputs, RECORD), "guide_src/x/g.py", hosting=hosting)
 
 
 def test_page_has_title_record_download_and_code():
@@ -29,15 +33,23 @@ def test_korean_labels():
     page = _page("ko", ((Output("stdout", "hi"),), ()))
     assert 'title="출력"' in page and '!!! info record "실행 기록"' in page
     assert "[Colab에서 열기](" in page and "[소스 보기 (GitHub)](" in page
+    assert "[이 페이지 고치기 (GitHub)](" in page
 
 
-def test_header_links_to_colab_notebook_and_source():
+def test_header_links_to_colab_notebook_source_and_edit():
     page = _page("en", ((Output("stdout", "hi"),), ()))
-    repo = "keras-ko-research/keras-guides/blob/main"
+    repo = "octo/keras-guides/blob/main"
     assert f"(https://colab.research.google.com/github/{repo}/docs/en/notebooks/g.ipynb)" in page
     assert '(../notebooks/g.ipynb){ .md-button download="g.ipynb" }' in page
     assert f"(https://github.com/{repo}/guide_src/x/g.py)" in page
+    assert "(https://github.com/octo/keras-guides/edit/main/guide_src/x/g.py)" in page
     assert page.index("{: .guide-links }") < page.index('!!! info record "Execution record"')
+
+
+def test_no_repository_no_colab_source_or_edit_button():
+    page = _page("en", ((Output("stdout", "hi"),), ()), hosting=NOT_HOSTED)
+    assert "colab.research.google.com" not in page and "github.com" not in page
+    assert '(../notebooks/g.ipynb){ .md-button download="g.ipynb" }' in page
 
 
 def test_object_repr_stays_literal_text_in_a_fence():
