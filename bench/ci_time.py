@@ -42,15 +42,10 @@ def table(data: dict, lang: str) -> str:
 
 
 def report() -> None:
+    from .report import write_blocks
+
     data = json.loads(RESULTS.read_text(encoding="utf-8"))
-    for lang in ("en", "ko"):
-        path = ROOT / "docs" / lang / "benchmarks.md"
-        page = path.read_text(encoding="utf-8")
-        before, _, rest = page.partition(START)
-        _, found, after = rest.partition(END)
-        if not found:
-            raise SystemExit(f"{path}: needs a '{START}' line followed by '{END}'")
-        path.write_text(f"{before}{START}\n{table(data, lang)}\n{END}{after}", encoding="utf-8")
+    write_blocks(START, END, lambda lang: table(data, lang))
 
 
 def time_ci(commit: str) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .stats import seconds, size
@@ -232,13 +233,23 @@ def render(results: dict, lang: str, ci: dict | None = None) -> str:
     return "\n\n".join(parts)
 
 
-def replace_block(page: str, block: str) -> str:
+def replace_block(page: str, block: str, start: str = START, end: str = END) -> str:
     """The page with the text between the markers replaced by block."""
-    if page.count(START) != 1 or page.count(END) != 1 or page.index(START) > page.index(END):
-        raise ValueError(f"the page needs one {START!r} line followed by one {END!r} line")
-    before, rest = page.split(START)
-    _, after = rest.split(END)
-    return f"{before}{START}\n{block}\n{END}{after}"
+    if page.count(start) != 1 or page.count(end) != 1 or page.index(start) > page.index(end):
+        raise ValueError(f"the page needs one {start!r} line followed by one {end!r} line")
+    before, rest = page.split(start)
+    _, after = rest.split(end)
+    return f"{before}{start}\n{block}\n{end}{after}"
+
+
+def write_blocks(start: str, end: str, block_for: Callable[[str], str]) -> None:
+    """Rewrite the part between start and end of both benchmarks pages with block_for(lang)."""
+    for lang, path in pages().items():
+        try:
+            path.write_text(replace_block(path.read_text(encoding="utf-8"), block_for(lang), start, end),
+                            encoding="utf-8")
+        except ValueError as exc:
+            raise SystemExit(f"{path}: {exc}") from None
 
 
 def summary(name: str, result: dict, cores: int = 0) -> str:
