@@ -123,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
             if name in ("prose",):
                 ctx.shared["prose"] = results["benchmarks"][name]
             print(summary(name, results["benchmarks"][name], results["machine"]["cores"]), flush=True)
-            _write(out, {**results, "partial": True})  # a run stopped later still leaves these figures
+            # A run stopped later still leaves these figures, never in results.json (only a whole run).
+            _write(out.with_name(out.stem + ".partial.json"), {**results, "partial": True})
     results["duration_s"] = time.perf_counter() - start
     results["others_cpu_share"] = machine.others_share(
         machine.busy_cpu_seconds() - busy, machine.own_cpu_seconds() - own,

@@ -128,8 +128,8 @@ def synthetic_project(dest: Path, guides: int, languages: tuple[str, ...] = ("ko
         for n, name in enumerate(names):
             (src / f"{name}.py").write_text(synthetic_guide(n, lang), encoding="utf-8")
         pages = dest / "docs" / lang
-        shutil.rmtree(pages)  # the real guide's pages and the hand-written ones that link to them
-        pages.mkdir()
+        for generated in ("guides", "notebooks"):  # the real guides' pages; the nav's other pages stay
+            shutil.rmtree(pages / generated)
         links = "\n".join(f"- [{name}](guides/{name}.md)" for name in names)
         (pages / "index.md").write_text(f"# Benchmark\n\n{links}\n", encoding="utf-8")
     return dest

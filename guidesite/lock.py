@@ -7,9 +7,12 @@ import os
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from .errors import BuildLocked
-from .project import Project
+
+if TYPE_CHECKING:
+    from .project import Project
 
 LOCK_FILE = ".guidesite.lock"
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
 from .model import Guide
-from .sources import guide_backends
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language
+SOURCE_LANG = "en"  # every other language is translated from this one
 # Where the site's sources live on GitHub: [tool.guidesite] in pyproject.toml, or these variables.
 REPOSITORY_ENV, BRANCH_ENV = "GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH"
 _REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
@@ -33,6 +32,8 @@ NOT_HOSTED = Hosting()
 def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
     """[tool.guidesite] repository / branch in pyproject.toml; GUIDESITE_REPOSITORY / GUIDESITE_BRANCH
     override them (an empty GUIDESITE_REPOSITORY turns the links off)."""
+    import tomllib
+
     path = root / "pyproject.toml"
     config = {}
     if path.is_file():
@@ -86,6 +87,8 @@ class Project:
         return self.docs_dir / lang / "notebooks" / file_name
 
     def run_notebook_path(self, guide: Guide, backend: str) -> Path:
+        from .sources import guide_backends  # (sources imports yaml: not on a no-op build's path)
+
         first = guide_backends(guide)[0]
         return self.notebook_path(guide.lang, guide.name, "" if backend == first else backend)
 

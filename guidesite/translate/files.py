@@ -8,11 +8,11 @@ from pathlib import Path
 
 from ..errors import SourceError, TranslationError
 from ..model import Guide
+from ..project import SOURCE_LANG
 from ..sources import discover, read
 from . import glossary, provenance
 from .status import Report, check, page
 
-SOURCE_LANG = "en"  # every other language is translated from this one
 STATUS_PAGE = "translation-status.md"  # docs/<lang>/ of it is generated whole
 
 

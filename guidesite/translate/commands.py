@@ -1,0 +1,90 @@
+"""What the translators' subcommands do (their parsers are in translate/cli.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import FAILED, OK, OUT_OF_DATE, PipelineError, SourceError, TutobookError
+from ..sources import read, reads
+from . import provenance
+from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
+from .problems import ERROR
+from .status import table
+
+
+def run_status(root: Path, languages: tuple[str, ...], strict: bool) -> int:
+    found = reports(root, languages)
+    if not found:
+        print("no translated guides (guide_src/<lang>/<name>.py beside guide_src/en/<name>.py)")
+        return OK
+    print(table(found))
+    problems = [p for r in found for p in r.problems]
+    for problem in problems:
+        print(f"\n{problem}")
+        if problem.detail:
+            print("\n".join("    " + line for line in problem.detail.split("\n")))
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    print(f"\n{errors} error(s), {warnings} warning(s)")
+    return FAILED if errors else OUT_OF_DATE if strict and warnings else OK
+
+
+def run_review(root: Path, args) -> int:
+    src = root / "guide_src"
+    path, en_path = src / args.lang / f"{args.guide}.py", src / SOURCE_LANG / f"{args.guide}.py"
+    for needed in (path, en_path):
+        _require(root, needed)
+    en = relative(read(en_path, SOURCE_LANG), root)
+    cells = None if args.all else args.cell
+    entries = provenance.review(en, read_provenance(path), cells, typo=args.typo)
+    target = provenance.path_for(path)
+    write_text(target, provenance.dumps(en, entries))
+    what = "all cells" if cells is None else "cell(s) " + ", ".join(map(str, cells))
+    how = "accepted as a typo-only English change" if args.typo else "marked reviewed"
+    print(f"{target.relative_to(root)}: {what} {how}")
+    return OK
+
+
+def _require(root: Path, path: Path) -> None:
+    if not path.is_file():
+        raise PipelineError(f"{path.relative_to(root)} does not exist")
+
+
+def _write_new(root: Path, target: Path, text: str, force: bool) -> None:
+    if target.exists() and not force:
+        raise PipelineError(f"{target.relative_to(root)} exists; pass --force to overwrite it")
+    reads(text, target, target.parent.name)  # what we write must read back as a guide
+    write_text(target, text)
+    print(f"wrote {target.relative_to(root)}")
+
+
+def run_scaffold(root: Path, args) -> int:
+    src = root / "guide_src"
+    en_path = src / SOURCE_LANG / f"{args.guide}.py"
+    from .tutobook import scaffold  # jupytext and nbformat: only the commands that convert need them
+
+    _require(root, en_path)
+    target = src / args.lang / f"{args.guide}.py"
+    _write_new(root, target, scaffold(en_path.read_text(encoding="utf-8")), args.force)
+    en = relative(read(en_path, SOURCE_LANG), root)
+    write_text(provenance.path_for(target), provenance.dumps(en, provenance.review(en, None, None)))
+    print(f"wrote {provenance.path_for(target).relative_to(root)}; translate the cells `status` lists")
+    return OK
+
+
+def run_import(root: Path, args) -> int:
+    from .tutobook import import_tutobook, original_url
+
+    original = args.original or original_url(str(args.file))
+    try:
+        text = import_tutobook(args.file.read_text(encoding="utf-8"), original)
+    except TutobookError as exc:
+        line, _, message = str(exc).partition(": ")
+        raise SourceError(args.file, int(line), message) from None
+    if not original:
+        print(f"warning: {args.file} is not at a keras-io path (guides/ or examples/<topic>/); pass "
+              "--original <url> so the page credits and links the original", file=sys.stderr)
+    target = root / "guide_src" / args.lang / f"{args.name or args.file.stem}.py"
+    _write_new(root, target, text, args.force)
+    return OK
