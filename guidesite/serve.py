@@ -23,12 +23,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import build_files
+from .build import build_files, read_guides
 from .errors import PipelineError
 from .lock import project_lock
 from .project import Project
 from .publish import write_files
-from .translate.files import SOURCE_LANG, reports
+from .translate.files import SOURCE_LANG, reports_for
 
 POLL_SECONDS = 0.05  # a save shows up within this; stat-ing a source tree of tens of files is free
 
@@ -52,7 +52,8 @@ def rebuild(project: Project, changed: list[Path], *, execute: bool, log: Callab
         log(f"error: {exc}")
         return
     log(f"{len(updated)} page(s) and file(s) re-rendered in {time.perf_counter() - started:.2f} s")
-    for report in reports(project.root, project.languages):
+    # read_guides: the parses build_files just cached (reports() would parse every source again).
+    for report in reports_for(read_guides(project), project.root):
         if report.lang == SOURCE_LANG or (names and report.guide not in names):
             continue
         for problem in report.problems:
