@@ -24,8 +24,10 @@ INSTALLED_MARKER = ".guidesite-installed"  # in the virtualenv: the digest of wh
 
 
 def _install_digest(groups: tuple[str, ...], extra: tuple[str, ...], pinned: bool) -> str:
-    """What an install depends on: the pins, pyproject.toml (groups, the package itself) and the request."""
-    digest = hashlib.sha256(repr((groups, extra, pinned)).encode())
+    """What an install depends on: the pins, pyproject.toml (groups, the package itself), the request, and
+    where this project is: `pip install -e .` points the virtualenv at this folder, so a copy of the
+    project using the same virtualenv (`--envdir`) must install again, or kernels import another copy."""
+    digest = hashlib.sha256(repr((groups, extra, pinned, str(Path.cwd().resolve()))).encode())
     for name in (CONSTRAINTS, "pyproject.toml"):
         digest.update(Path(name).read_bytes())
     return digest.hexdigest()

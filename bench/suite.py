@@ -129,7 +129,7 @@ def nox_noop(ctx: Context) -> dict:
     """8. `nox -s build` with nothing changed (pip skipped, stamp hit, strict site) vs `mkdocs build`."""
     root = ws.copy_project(ctx.tmp / "nox-noop")
     site = root / "site"  # where `nox -s build` writes it
-    ws.nox_build(root)  # warm-up: the stamp, the parse cache, the byte-compiled modules
+    ws.nox_build(root)  # warm-up: installs the copy's virtualenv, then the stamp, the parse cache, bytecode
     ours, alone = [], []
     alternate(ctx.repeats, lambda: ours.append(ws.nox_build(root).seconds),
               lambda: alone.append(ws.mkdocs(root, site).seconds))

@@ -64,8 +64,10 @@ def guidesite(root: Path, *args: str) -> Run:
 
 
 def nox_build(root: Path) -> Run:
-    """`nox -s build` in a project copy, in this checkout's virtualenvs (a copy has none of its own)."""
-    return run(["nox", "-s", "build", "--envdir", str(ROOT / ".nox")], cwd=root)
+    """`nox -s build` in a project copy, in the copy's own virtualenvs: the first call installs them (the
+    warm-up), later ones find them current. Sharing this checkout's .nox would repoint its editable
+    install at the copy, which is deleted afterwards."""
+    return run(["nox", "-s", "build"], cwd=root)
 
 
 def mkdocs(root: Path, site: Path) -> Run:

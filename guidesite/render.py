@@ -44,6 +44,7 @@ LABELS = {
         "author": "저자", "authors": "저자", "translator": "번역", "created": "작성일",
         "modified": "최종 수정일",
         "original": "원문", "source": "번역 출처", "record": "실행 기록",
+        "adapted": "원문({edition}판)을 Keras 3에 맞게 고쳐 옮김",
         "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
         "device": "장치", "versions": "버전", "backend": "백엔드", "tested_on": "실행·검증 백엔드",
         "only": "{backend} 전용",
@@ -56,6 +57,9 @@ LABELS = {
         "[영어 페이지]({link})도 함께 보세요.",
         "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
+        "hidden_setup": "숨은 준비 단계: 첫 셀보다 먼저 `keras.utils.set_random_seed({seed})`로 모든 난수 생성기를 "
+        "고정하고, 데이터셋은 내려받는 대신 패키지에 담긴 실제 데이터의 로컬 사본에서 읽습니다. 마지막 숨은 셀은 "
+        "위의 장치와 버전만 읽습니다. 그 밖의 코드는 모두 페이지에 보이는 그대로입니다.",
         "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)", "edit": "이 페이지 고치기 (GitHub)",
         "license": "원문과 코드는 Apache License 2.0을 따릅니다.",
         "outdated_title": "출력이 코드보다 오래되었습니다",
@@ -70,6 +74,7 @@ LABELS = {
         "author": "Author", "authors": "Authors", "translator": "Translation", "created": "Created",
         "modified": "Last modified",
         "original": "Original", "source": "Korean text based on", "record": "Execution record",
+        "adapted": "Adapted for Keras 3 from the original ({edition} edition)",
         "record_intro": "The outputs on this page come from really running its code here:",
         "device": "Device", "versions": "Versions", "backend": "Backend",
         "tested_on": "Executed and tested on",
@@ -81,6 +86,10 @@ LABELS = {
         "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
         "executed": "Executed", "total": "Total run time",
         "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
+        "hidden_setup": "Hidden setup: before the first cell, `keras.utils.set_random_seed({seed})` seeds every "
+        "random generator, and data sets are read from a local copy of the real data shipped in a package "
+        "instead of being downloaded; a hidden last cell only reads the device and versions above. All other code is "
+        "exactly what the page shows.",
         "colab": "Open in Colab", "view_source": "View source on GitHub", "edit": "Edit this page on GitHub",
         "license": "The original guide and its code are under the Apache License 2.0.",
         "outdated_title": "Outputs are out of date",
@@ -141,6 +150,7 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
             f"    - {label['versions']}: {_versions(record)}",
             f"    - {label['executed']}: {record.executed_at} · {label['total']}: "
             f"{record.total_seconds}{label['seconds']} · {label['seed']}: {record.seed}",
+            f"    - {label['hidden_setup'].format(seed=record.seed)}",
             "",
         ]
     for run in runs:
@@ -150,7 +160,11 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
             f"{label['executed']}: {record.executed_at} · "
             f"{label['total']}: {record.total_seconds}{label['seconds']}"
         )
-    return lines + [f"    - {label['seed']}: {runs[0].record.seed} · {label['first_backend']}", ""]
+    return lines + [
+        f"    - {label['seed']}: {runs[0].record.seed} · {label['first_backend']}",
+        f"    - {label['hidden_setup'].format(seed=runs[0].record.seed)}",
+        "",
+    ]
 
 
 def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosting) -> list[str]:
@@ -178,7 +192,10 @@ def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosti
     byline.append(f"**{label['modified']}:** {meta['last_modified']}")
     credits = []
     if meta.get("original"):
-        credits.append(f"{label['original']}: <{meta['original']}>")
+        # `original_edition`: the upstream edition a rewritten page follows (tutobooks' "Last modified").
+        name = label["adapted"].format(edition=meta["original_edition"]) if meta.get("original_edition") \
+            else label["original"]
+        credits.append(f"{name}: <{meta['original']}>")
     if meta.get("translation_source"):
         credits.append(f"{label['source']}: <{meta['translation_source']}>")
     return [

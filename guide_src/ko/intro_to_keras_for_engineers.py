@@ -156,7 +156,7 @@ print("파라미터 개수:", subclassed_model.count_params())
 ## `compile()`과 `fit()`으로 훈련하기
 
 `compile()`은 옵티마이저, 손실, 보고할 지표를 정합니다. 그러면 `fit()`이 데이터를 배치 단위로 나눠
-정해진 에포크 수만큼 훈련 반복을 실행합니다. 콜백은 이 반복 중간에 끼어듭니다. 여기서는
+정해진 에포크 수만큼 훈련 루프를 실행합니다. 콜백은 이 루프 중간에 끼어듭니다. 여기서는
 `ModelCheckpoint`가 에포크마다 모델을 저장하고, `EarlyStopping`은 검증 손실이 더 나아지지 않으면
 훈련을 멈춥니다. `validation_split=0.15`는 훈련 데이터의 마지막 15%를 떼어 두고, 훈련에 쓰지 않은
 이미지로 모델을 측정합니다.
@@ -414,8 +414,8 @@ step_history = step_model.fit(x_train[:4000], y_train[:4000], batch_size=128, ep
 - 백엔드별로 `fit()`을 깊이 있게 바꾸는 방법: [JAX](https://keras.io/guides/custom_train_step_in_jax/),
   [TensorFlow](https://keras.io/guides/custom_train_step_in_tensorflow/),
   [PyTorch](https://keras.io/guides/custom_train_step_in_torch/) (영문).
-- 훈련 반복을 처음부터 직접 작성하기: [JAX](https://keras.io/guides/writing_a_custom_training_loop_in_jax/),
+- 훈련 루프를 처음부터 직접 작성하기: [JAX](https://keras.io/guides/writing_a_custom_training_loop_in_jax/),
   [TensorFlow](https://keras.io/guides/writing_a_custom_training_loop_in_tensorflow/) (영문).
 - 이 사이트의 [연구자를 위한 케라스 소개](intro_to_keras_for_researchers.md)에서는 TensorFlow로 층,
-  손실, 지표, 저수준 훈련 반복을 더 깊이 다룹니다.
+  손실, 지표, 저수준 훈련 루프를 더 깊이 다룹니다.
 """
