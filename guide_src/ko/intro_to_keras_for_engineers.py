@@ -6,7 +6,7 @@
 #     notebook_metadata_filter: guide
 #   guide:
 #     title: 엔지니어를 위한 케라스 소개
-#     description: Keras 3를 처음 써 보는 실전 안내. 같은 코드를 JAX, TensorFlow, PyTorch에서 실행합니다.
+#     description: Keras 3을 처음 써 보는 실전 안내. 같은 코드를 JAX, TensorFlow, PyTorch에서 실행합니다.
 #     author: François Chollet
 #     translator: 케라스 연구 가이드 기여자 (keras-ko 2020년 번역을 바탕으로 Keras 3에 맞춰 새로 씀)
 #     date_created: '2023-07-10'
@@ -21,7 +21,7 @@
 """
 ## 소개
 
-Keras 3는 JAX, TensorFlow, PyTorch 위에서 동작하는 딥러닝 프레임워크입니다. 모델을 한 번 작성하면
+Keras 3은 JAX, TensorFlow, PyTorch 위에서 동작하는 딥러닝 프레임워크입니다. 모델을 한 번 작성하면
 같은 코드가 어떤 백엔드를 고르든 그대로 훈련됩니다. 이 페이지에서는 엔지니어가 첫날 필요로 하는
 작업 흐름을 차례로 살펴봅니다. 데이터 불러오기, 세 가지 방법으로 모델 만들기, 콜백과 함께 훈련하기,
 평가하기, 예측하기, 저장했다가 다시 불러오기, 모든 백엔드에서 동작하는 층 직접 만들기, 그리고 훈련

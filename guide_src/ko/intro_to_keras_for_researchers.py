@@ -55,15 +55,15 @@ NeurIPS에 논문을 내고 컴퓨터 비전이나 자연어 처리 분야에서
 
 !!! note "Keras 3에서 달라진 점"
     이 페이지는 원문 가이드를 Keras 3에 맞게 고쳐 옮긴 것입니다. 원문은 2020년에 TensorFlow 2와
-    여기에 포함된 케라스(`tf.keras`)를 대상으로 쓰였습니다. 지금 `pip install tensorflow`로
-    TensorFlow를 설치하면 Keras 3가 함께 설치되는데, 원래 코드 가운데 여러 곳이 Keras 3에서 더는 동작하지 않습니다.
-    이 페이지의 코드는 최신 TensorFlow에서 실제로 실행한 것이며(위의 실행 기록 참고), 바뀐 곳마다
-    무엇이 왜 바뀌었는지 이런 상자에서 설명합니다.
+    그에 포함된 케라스(`tf.keras`)를 대상으로 쓰였습니다. 지금 `pip install tensorflow`로
+    TensorFlow를 설치하면 Keras 3이 함께 설치되는데, 원래 코드 가운데 여러 곳이 Keras 3에서 더는 동작하지 않습니다.
+    이 페이지의 코드는 최근 TensorFlow 버전에서 실제로 실행한 것이며(위의 실행 기록 참고), 바뀐 곳마다
+    그 자리에서 이런 상자로 무엇이 왜 바뀌었는지 설명합니다.
 
     케라스 코드는 `tf.keras`(이제는 호환용 이름일 뿐입니다) 대신 `import keras`로 작성했고,
     층의 계산에는 모든 케라스 백엔드에서 동작하는 `keras.ops`를 사용합니다.
     TensorFlow 자체가 주제인 곳, 즉 텐서와 변수, `GradientTape`, `tf.function`, `tf.data`에서는
-    TensorFlow를 그대로 씁니다. 그래서 이 페이지는 케라스의 TensorFlow 백엔드에서만 실행합니다.
+    TensorFlow를 그대로 씁니다. 그래서 이 페이지의 코드는 케라스의 TensorFlow 백엔드에서만 실행됩니다.
 
 ## 텐서
 
@@ -72,9 +72,9 @@ TensorFlow는 미분 가능한 프로그래밍을 위한 인프라 레이어입�
 
 하지만 NumPy와 TensorFlow 사이에는 중요한 차이가 세 가지 있습니다.
 
-- TensorFlow는 GPU나 TPU 같은 하드웨어 가속기에서 실행할 수 있습니다.
+- TensorFlow는 GPU나 TPU 같은 하드웨어 가속기에서 실행될 수 있습니다.
 - TensorFlow는 텐서로 만든 미분 가능한 식이라면 무엇이든 그레이디언트를 자동으로 계산합니다.
-- TensorFlow는 한 대의 컴퓨터에 있는 여러 장치로, 나아가 (각각 여러 장치를 가진) 여러 대의 컴퓨터로
+- TensorFlow는 한 대의 컴퓨터에 있는 여러 장치로, 나아가 (각각 여러 장치를 둘 수 있는) 여러 대의 컴퓨터로
   계산을 나누어 실행할 수 있습니다.
 
 TensorFlow의 중심에 있는 객체인 텐서부터 살펴보겠습니다.
@@ -96,7 +96,7 @@ x.numpy()
 
 # %% [markdown]
 """
-NumPy 배열처럼 `dtype`과 `shape` 속성이 있습니다.
+텐서에도 NumPy 배열처럼 `dtype`과 `shape` 속성이 있습니다.
 """
 
 # %%
@@ -196,7 +196,7 @@ print(dc_da)
 
 # %% [markdown]
 """
-변수는 자동으로 지켜보므로 `watch`를 따로 호출하지 않아도 됩니다.
+테이프는 변수를 자동으로 지켜보므로 `watch`를 따로 호출하지 않아도 됩니다.
 """
 
 # %%
@@ -231,7 +231,7 @@ TensorFlow가 텐서, 변수, 그레이디언트를 다루는 **미분 가능한
 케라스는 층, 모델, 옵티마이저, 손실 함수, 지표 등을 다루는 **딥러닝을 위한 사용자 인터페이스**입니다.
 
 케라스는 TensorFlow를 쉽고 생산적으로 쓰게 해 주는 고수준 API입니다.
-(Keras 3는 TensorFlow 대신 JAX나 PyTorch 위에서도 실행할 수 있습니다. 이 페이지는 TensorFlow를 사용합니다.)
+(Keras 3은 TensorFlow 대신 JAX나 PyTorch 위에서도 실행될 수 있습니다. 이 페이지는 TensorFlow를 사용합니다.)
 
 `Layer`는 케라스의 가장 기본이 되는 추상화입니다.
 `Layer`는 상태(가중치)와 계산(`call` 메서드에서 정의)을 함께 담습니다.
@@ -266,11 +266,11 @@ class Linear(keras.layers.Layer):
 # %% [markdown]
 """
 !!! note "Keras 3에서 달라진 점"
-    원래 코드는 `tf.Variable`로 가중치를 만들었습니다. Keras 3의 층은 `keras.Variable`
-    (또는 `add_weight()`)로 만든 변수만 추적하므로, `tf.Variable`을 그대로 쓰면 가중치가
+    원래 코드는 `tf.Variable`로 가중치를 만들었습니다. Keras 3의 층은
+    `keras.Variable`(또는 `add_weight()`)로 만든 변수만 추적하므로, `tf.Variable`을 그대로 쓰면 가중치가
     `weights` 속성에 나타나지 않고 훈련되지도 않습니다. 그래서 여기서는 `keras.initializers`의 초기화 객체로
     `keras.Variable`을 만듭니다(`RandomNormal`은 원래의 `tf.random_normal_initializer`와 같은
-    평균 0, 표준 편차 0.05인 분포에서 값을 뽑습니다). 계산에는 `tf.matmul` 대신
+    분포(평균 0, 표준 편차 0.05)에서 값을 뽑습니다). 계산에는 `tf.matmul` 대신
     백엔드에 상관없이 동작하는 `keras.ops`의 `ops.matmul`을 씁니다.
 
 `Layer` 인스턴스는 파이썬 함수처럼 사용할 수 있습니다.
@@ -339,7 +339,7 @@ y = linear_layer(tf.ones((2, 2)))
 ## 층의 그레이디언트
 
 `GradientTape` 안에서 층을 호출하면 층 가중치의 그레이디언트를 자동으로 얻을 수 있습니다.
-이 그레이디언트로 층의 가중치를 직접 업데이트하거나 옵티마이저(optimizer) 객체로 업데이트합니다.
+이 그레이디언트로 층의 가중치를 직접 업데이트하거나 옵티마이저 객체로 업데이트할 수 있습니다.
 물론 필요하다면 그레이디언트를 사용하기 전에 수정해도 됩니다.
 """
 
@@ -388,7 +388,7 @@ for step, (x, y) in enumerate(dataset):
 
 층은 훈련되는 가중치와 훈련되지 않는 가중치를 모두 만들 수 있습니다.
 각각 `trainable_weights`와 `non_trainable_weights` 속성으로 볼 수 있습니다.
-다음은 훈련되지 않는 가중치를 가진 층입니다.
+다음은 훈련되지 않는 가중치가 있는 층입니다.
 """
 
 
@@ -425,9 +425,9 @@ assert my_sum.trainable_weights == []
 """
 !!! note "Keras 3에서 달라진 점"
     앞의 `Linear` 층과 같은 이유로 `tf.Variable` 대신 `keras.Variable`을 사용합니다.
-    `tf.Variable`로 만들면 Keras 3는 이 변수를 전혀 보지 못합니다. `my_sum.weights`가 빈 리스트가 되므로
-    첫 번째 `assert`가 실패하고 셀은 거기서 멈춥니다. (마지막 `trainable_weights == []`는
-    기대하는 값이 바로 빈 리스트이므로 그래도 통과합니다.)
+    `tf.Variable`로 만들었다면 Keras 3은 이 변수를 전혀 인식하지 못해 `my_sum.weights`가 빈 리스트가 되고,
+    첫 번째 `assert`가 실패해 셀이 거기서 멈췄을 것입니다. (마지막 `trainable_weights == []`는
+    기대하는 값이 바로 빈 리스트이므로 그래도 통과했을 것입니다.)
 
 ## 층을 가진 층
 
@@ -436,7 +436,7 @@ assert my_sum.trainable_weights == []
 """
 
 # %%
-# 앞에서 정의한 `build` 메서드를 가진
+# 앞에서 정의한 `build` 메서드가 있는
 # Linear 클래스를 재사용합니다.
 
 
@@ -467,7 +467,7 @@ assert len(mlp.weights) == 6
 
 # %% [markdown]
 """
-위에서 직접 만든 MLP 클래스는 내장 클래스로 조립한 다음 모델과 같습니다.
+위에서 직접 만든 MLP 클래스는 내장 클래스로 조립한 아래 모델과 같습니다.
 """
 
 # %%
@@ -515,7 +515,7 @@ class ActivityRegularization(keras.layers.Layer):
 
 
 class SparseMLP(keras.layers.Layer):
-    """희소 규제 손실을 사용하고 Linear 층을 쌓은 모델."""
+    """희소 규제 손실이 붙은 Linear 층 스택입니다."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -539,7 +539,7 @@ print(mlp.losses)  # float32 스칼라 하나가 담긴 리스트
 """
 최상위 층은 정방향 계산을 시작할 때마다 이 손실을 비우므로 손실이 누적되지 않습니다.
 `layer.losses`에는 항상 가장 최근의 정방향 계산에서 만든 손실만 들어 있습니다.
-훈련 루프를 작성할 때는 보통 그레이디언트를 계산하기 전에 이 손실을 더합니다.
+훈련 루프를 작성할 때는 보통 그레이디언트를 계산하기 전에 이 손실들을 합산해 전체 손실에 더합니다.
 """
 
 # %%
@@ -650,7 +650,7 @@ for epoch in range(2):
     지표의 상태를 초기화하는 메서드 이름이 `reset_states()`에서 `reset_state()`로 바뀌었습니다.
     예전 이름은 Keras 3에 없으므로 호출하면 `AttributeError`가 납니다.
 
-원문 가이드는 여기서 층 안에서 `self.add_metric()`으로 어떤 값의 평균을 추적하는 방법과,
+원문 가이드는 이 자리에서 `self.add_metric()`을 사용해 층 안에서 어떤 값의 평균을 추적하는 방법과,
 `layer.reset_metrics()`로 이런 지표를 초기화하는 방법을 소개했습니다.
 Keras 3에서는 `add_metric()`을 더는 쓸 수 없습니다(호출하면 `NotImplementedError`가 납니다).
 모델의 지표는 `Model.compile(metrics=[...])`로 지정합니다. 층 안에서 어떤 값을 추적하려면
@@ -708,7 +708,7 @@ for step, (x, y) in enumerate(dataset):
 
 일부 층, 특히 배치 정규화(`BatchNormalization`) 층과 드롭아웃(`Dropout`) 층은
 훈련할 때와 추론할 때 다르게 동작합니다.
-이런 층은 `call` 메서드에 `training`(불리언) 매개변수를 두는 것이 표준적인 방법입니다.
+이런 층에서는 `call` 메서드에 `training`(불리언) 매개변수를 두는 것이 표준적인 방법입니다.
 
 `call`에 이 매개변수가 있으면 내장된 훈련 루프와 평가 루프(예: `fit`)가
 훈련과 추론에서 각각 올바른 모드로 층을 실행할 수 있습니다.
@@ -720,7 +720,7 @@ class Dropout(keras.layers.Layer):
     def __init__(self, rate, **kwargs):
         super().__init__(**kwargs)
         self.rate = rate
-        # 층이 가진 시드 생성기: 호출할 때마다 새 드롭아웃 마스크를 뽑습니다.
+        # 이 층 전용 시드 생성기입니다. 층을 호출할 때마다 새 드롭아웃 마스크가 뽑힙니다.
         self.seed_generator = keras.random.SeedGenerator()
 
     def call(self, inputs, training=None):
@@ -752,7 +752,7 @@ y_test = mlp(tf.ones((2, 2)), training=False)
 !!! note "Keras 3에서 달라진 점"
     원래 코드는 `tf.nn.dropout`을 호출했습니다. 여기서는 모든 백엔드에서 동작하는
     `keras.random.dropout`으로 마스크를 뽑고, 층이 가진 `keras.random.SeedGenerator`를 시드로 넘깁니다.
-    이 생성기는 호출할 때마다 새 시드를 내주므로 호출마다 마스크가 새로 뽑히고,
+    이 생성기는 호출될 때마다 새 시드를 내주므로 마스크도 호출마다 새로 뽑힙니다. 또한
     `keras.utils.set_random_seed`로 고정한 시드에서 출발하므로 실행할 때마다 같은 마스크가 나옵니다.
 
 ## 함수형 API로 모델 만들기
@@ -763,16 +763,16 @@ y_test = mlp(tf.ones((2, 2)), training=False)
 """
 
 # %%
-# `Input` 객체로 입력의 크기와 dtype을 지정합니다.
-# 딥러닝에서 *타입*을 선언하는 것과 같습니다.
-# shape 매개변수는 샘플 하나의 크기이므로 배치 크기는 넣지 않습니다.
+# `Input` 객체로 입력의 모양과 dtype을 지정합니다.
+# 딥러닝 용어로 말하면 *타입*을 선언하는 셈입니다.
+# shape 매개변수는 샘플 하나의 모양이므로 배치 크기는 넣지 않습니다.
 # 함수형 API는 샘플 하나에 적용할 변환을 정의하는 데 초점을 맞춥니다.
 # 이렇게 만든 모델은 샘플 단위의 변환을 자동으로 배치 단위로 적용하므로
-# 배치 데이터에 호출할 수 있습니다.
+# 배치 데이터로 호출할 수 있습니다.
 inputs = keras.Input(shape=(16,), dtype="float32")
 
 # 이 "타입" 객체로 층을 호출하면
-# 업데이트된 타입(새로운 크기와 dtype)이 반환됩니다.
+# 업데이트된 타입(새로운 모양과 dtype)이 반환됩니다.
 x = Linear(32)(inputs)  # 앞에서 정의한 Linear 층을 재사용합니다.
 x = Dropout(0.5)(x)  # 앞에서 정의한 Dropout 층을 재사용합니다.
 outputs = Linear(10)(x)
@@ -781,8 +781,8 @@ outputs = Linear(10)(x)
 # 모델도 다른 층과 마찬가지로 하나의 층입니다.
 model = keras.Model(inputs, outputs)
 
-# 함수형 모델은 데이터로 호출하기 전부터 가중치를 가지고 있습니다.
-# 입력 크기를 (`Input`에서) 미리 지정했기 때문입니다.
+# 함수형 모델은 데이터로 호출하기 전부터 가중치가 이미 만들어져 있습니다.
+# 입력 모양을 (`Input`에서) 미리 지정했기 때문입니다.
 assert len(model.weights) == 4
 
 # 샘플 데이터로 모델을 호출해 봅니다.
@@ -808,15 +808,15 @@ y = model(tf.ones((2, 16)), training=True)
 이 메서드를 쓰면 케라스에 내장된 훈련 인프라의 다음 기능을 활용할 수 있습니다.
 
 - [콜백](https://keras.io/api/callbacks/)(영문): 조기 종료, 모델 체크포인트, TensorBoard처럼 흔히 쓰는 기능을
-  내장 콜백으로 이용할 수 있습니다. 필요하다면
-  [콜백을 직접 작성](https://keras.io/guides/writing_your_own_callbacks/)(영문)할 수도 있습니다.
+  내장 콜백으로 이용할 수 있습니다. 필요하다면 콜백을 직접 작성할 수도 있습니다
+  ([콜백 직접 작성하기](https://keras.io/guides/writing_your_own_callbacks/)(영문) 참고).
 - [분산 훈련](https://keras.io/guides/distributed_training_with_tensorflow/)(영문): `tf.distribute`의
   전략(strategy)으로 훈련을 여러 GPU, 나아가 여러 대의 컴퓨터로 손쉽게 확장할 수 있습니다.
 - [스텝 묶기](https://keras.io/api/models/model_training_apis/#compile-method)(영문): `Model.compile()`의
   `steps_per_execution` 매개변수를 지정하면 `tf.function` 호출 한 번에 배치 여러 개를 실행합니다.
-  TPU에서는 이것만으로 훈련이 크게 빨라집니다.
+  TPU에서는 이렇게 하면 훈련이 크게 빨라집니다.
 
-자세히 다루지는 않고, 앞의 MNIST 데이터를 내장된 훈련 인프라로 훈련하는 짧은 예만 보겠습니다.
+자세히 다루지는 않고, 내장된 훈련 인프라를 사용해 앞의 MNIST 데이터로 모델을 훈련하는 짧은 예만 보겠습니다.
 코드가 훨씬 짧아집니다.
 """
 
@@ -844,14 +844,13 @@ loss, accuracy = model.evaluate(dataset)
 """
 !!! note "Keras 3에서 달라진 점"
     `fit()`은 기본값(`shuffle=True`)으로 데이터를 섞는데, 이 기능은 배열에만 적용됩니다.
-    `tf.data.Dataset`을 넘기면 Keras 3는 이 매개변수를 무시하며 데이터셋은 이미 섞여 있어야 한다는
-    `UserWarning`(영문 경고)을 출력합니다. 이 페이지의 데이터셋은 이미 섞여 있으므로
-    (`dataset.shuffle(buffer_size=1024)`) `fit()`을 호출할 때마다 `shuffle=False`를 넘깁니다.
+    `tf.data.Dataset`을 넘기면 Keras 3은 이 매개변수가 무시되며 데이터셋이 이미 섞여 있어야 한다는
+    내용의 `UserWarning`을 출력합니다. 이 페이지의 데이터셋은 이미 `dataset.shuffle(buffer_size=1024)`로
+    섞여 있으므로 `fit()`을 호출할 때마다 `shuffle=False`를 넘깁니다.
     달라지는 것은 경고가 사라진다는 점뿐입니다. 또한 `fit()`과 `evaluate()`의 결과를 변수에 담아
     진행 막대 뒤에 객체가 출력되지 않게 했습니다.
 
-객체 지향 모델에서도 내장된 훈련 루프를 쓰고 싶다면 언제든지 `Model` 클래스를 서브클래싱하면 됩니다
-(`Layer`를 서브클래싱하는 것과 똑같이 동작합니다).
+객체 지향 모델에서도 내장된 훈련 루프를 쓰고 싶다면 언제든지 `Model` 클래스를 서브클래싱하면 됩니다(`Layer`를 서브클래싱할 때와 똑같이 동작합니다).
 그러면 훈련 루프에서 일어나는 일을 바꾸면서도 위에서 말한 내장 인프라(콜백, 분산 훈련, 스텝 묶기)를 그대로 쓸 수 있습니다.
 `fit()`에서 일어나는 일을 바꾸려면 `train_step()`을 재정의합니다. 이 메서드는 훈련 데이터의 배치마다 호출됩니다.
 `fit()`은 기본적으로 훈련 스텝을 `tf.function`으로 컴파일하므로 빠르게 실행됩니다.
@@ -869,8 +868,8 @@ class CustomModel(keras.Model):
         self.loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 
     def train_step(self, data):
-        # 데이터를 풉니다. 데이터의 구조는 모델과
-        # `fit()`에 전달한 값에 따라 달라집니다.
+        # 데이터를 풉니다. 데이터의 구조는 모델에 따라,
+        # 그리고 `fit()`에 전달한 값에 따라 달라집니다.
         x, y = data
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)  # 정방향 계산
@@ -923,7 +922,7 @@ history = model.fit(dataset, epochs=2, shuffle=False)
 이 모든 것을 엔드투엔드 예제 하나로 합쳐 보겠습니다.
 변이형 오토인코더(Variational AutoEncoder, VAE)를 구현하고 MNIST 숫자 이미지로 훈련합니다.
 
-이 VAE는 `Layer`의 서브클래스이고, `Layer`를 서브클래싱한 층들을 중첩해 조립합니다.
+이 VAE는 `Layer`의 서브클래스이고, `Layer`를 서브클래싱한 층들을 중첩해 조립한 것입니다.
 규제 손실(KL 발산)도 사용합니다.
 
 모델 정의는 다음과 같습니다.
@@ -972,10 +971,10 @@ class Encoder(layers.Layer):
 # %% [markdown]
 """
 !!! note "Keras 3에서 달라진 점"
-    원래 코드는 케라스 2의 백엔드 모듈 함수인 `tf.keras.backend.random_normal`로 `epsilon`을 뽑았습니다.
+    원래 코드는 Keras 2의 백엔드 모듈 함수인 `tf.keras.backend.random_normal`로 `epsilon`을 뽑았습니다.
     `import keras`로 가져오는 Keras 3에는 이 함수가 없고, `tf.keras`라는 호환용 이름 아래에만 남아 있습니다.
     Keras 3에서는 `keras.random`으로 난수를 뽑습니다. 앞의 `Dropout` 층처럼 `Sampling`도 자신의
-    `SeedGenerator`를 가지므로, 호출할 때마다 새 잡음을 뽑고 실행할 때마다 같은 잡음을 뽑습니다.
+    `SeedGenerator`가 있으므로, 호출할 때마다 새 잡음을 뽑고 실행할 때마다 같은 잡음을 뽑습니다.
 
 다음으로 `Decoder` 클래스는 확률적 잠재 공간의 좌표를 다시 MNIST 숫자 이미지로 매핑합니다.
 """
@@ -1288,7 +1287,7 @@ for step, (x, y) in enumerate(dataset):
     호출하자마자 실패합니다.
     그래서 주 신경망을 실제로 빌드해(`build`) 변수를 만들어 두고, 생성한 가중치를
     `stateless_call()`에 모델의 `trainable_variables`와 같은 순서(커널, 편향, 커널, 편향)로 넘깁니다.
-    `stateless_call()`은 빌드되지 않은 모델은 거부하는데, 이것이 `build`를 호출하는 이유입니다.
+    `stateless_call()`은 빌드되지 않은 모델을 거부하는데, 이것이 `build`를 호출하는 이유입니다.
     `stateless_call()`은 넘겨받은 값으로 계산하고 모델 자신의 변수는 건드리지 않으므로,
     그레이디언트가 생성된 가중치를 거쳐 `hypernetwork`까지 흘러갑니다.
 
@@ -1296,7 +1295,7 @@ for step, (x, y) in enumerate(dataset):
 하루에 아이디어 25개를 실험한다고 상상해 보세요(실험 하나에 평균 20분입니다)!
 
 케라스는 아이디어에서 결과까지 최대한 빨리 갈 수 있도록 설계되었습니다.
-그것이 훌륭한 연구의 핵심이라고 믿기 때문입니다.
+우리는 그것이 훌륭한 연구의 핵심이라고 믿기 때문입니다.
 
 이 짧은 소개가 도움이 되었기를 바랍니다. 케라스로 무엇을 만들었는지 알려 주세요!
 """
