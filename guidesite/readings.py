@@ -74,14 +74,16 @@ def readings_in(code: str, readings: Mapping[str, tuple[str, ...]]) -> dict[str,
 def reading_text(found: Mapping[str, tuple[str, ...]]) -> str:
     """The readings, each with the identifiers it reads.
 
-    For example "드롭아웃(Dropout), 옵티마이저(optimizer, optimizers)".
-    Search results show the part of a section that matched: with the identifier beside it, a
-    reader who searched 드롭아웃 sees why the section was found.
+    For example "드롭아웃: Dropout, 옵티마이저: optimizer/optimizers".
+
+    Search results show the part of a section that matched, so a reader who searched 드롭아웃
+    sees why the section was found. Each entry ends with an identifier: the result shows a
+    match's text up to its last word, and would cut a closing mark.
     """
     by_forms: dict[tuple[str, ...], list[str]] = {}
     for identifier, forms in found.items():
         by_forms.setdefault(forms, []).append(identifier)
-    return ", ".join(f"{'/'.join(forms)}({', '.join(ids)})" for forms, ids in by_forms.items())
+    return ", ".join(f"{'/'.join(forms)}: {'/'.join(ids)}" for forms, ids in by_forms.items())
 
 
 def hidden_readings(found: Mapping[str, tuple[str, ...]]) -> str:

@@ -90,16 +90,21 @@ def test_each_section_gets_the_readings_of_its_own_code_hidden_before_the_next_h
     page = with_readings(PAGE, READINGS)
     first, training, gradients = sections(page)
     assert first == sections(PAGE)[0]  # no identifier: the section is as it was
-    assert training.endswith(f"</div>\n\n{READINGS_OPEN}드롭아웃(Dropout)</div>\n\n")
+    assert training.endswith(f"</div>\n\n{READINGS_OPEN}드롭아웃: Dropout</div>\n\n")
     assert gradients.endswith(
-        f"\n```\n\n{READINGS_OPEN}그레이디언트 테이프(GradientTape), 옵티마이저(optimizer)</div>\n"
+        f"\n```\n\n{READINGS_OPEN}그레이디언트 테이프: GradientTape, 옵티마이저: optimizer</div>\n"
     )
     assert READINGS_OPEN == '<div class="search-readings" hidden>'  # not shown, not read out
 
 
 def test_readings_that_several_identifiers_share_are_listed_once_with_them():
     page = with_readings("## A\n\n`optimizer` and `keras.optimizers`\n", READINGS)
-    assert page.endswith(f"{READINGS_OPEN}옵티마이저(optimizer, optimizers)</div>\n")
+    assert page.endswith(f"{READINGS_OPEN}옵티마이저: optimizer/optimizers</div>\n")
+
+
+def test_an_identifier_with_several_readings_lists_them_all():
+    page = with_readings("## A\n\n`keras.layers.Dense`\n", READINGS)
+    assert page.endswith(f"{READINGS_OPEN}밀집 층/완전 연결 층: Dense</div>\n")
 
 
 def test_no_readings_leave_the_page_as_it_is():
@@ -143,7 +148,7 @@ def built_with_readings(tiny_project: Path, capsys) -> Project:
 def test_only_the_korean_page_gets_readings_and_no_notebook_does(built_with_readings: Project):
     project = built_with_readings
     ko = project.page_path("ko", "tiny").read_text(encoding="utf-8")
-    assert f"{READINGS_OPEN}출력하기(print)</div>" in ko
+    assert f"{READINGS_OPEN}출력하기: print</div>" in ko
     assert "search-readings" not in project.page_path("en", "tiny").read_text(encoding="utf-8")
     for lang in ("ko", "en"):
         notebook = json.loads(project.notebook_path(lang, "tiny").read_text(encoding="utf-8"))

@@ -167,9 +167,9 @@ def test_the_korean_index_has_readings_in_their_sections_and_the_english_one_non
 
     ko = docs(site_dir / "search" / "search_index.json")
     en = docs(site_dir / "en" / "search" / "search_index.json")
-    with_dropout = {d["location"] for d in ko if "드롭아웃(Dropout)" in d["text"]}
+    with_dropout = {d["location"] for d in ko if "드롭아웃: Dropout" in d["text"]}
     training = next(d for d in ko if d["location"] == f"{GUIDE}#{TRAINING_MODES}")
-    assert "배치 정규화(BatchNormalization)" in training["text"]
+    assert "배치 정규화: BatchNormalization" in training["text"]
     using = {f"{GUIDE}#{name}" for name in sections_using(site_dir, GUIDE, "Dropout")}
     assert f"{GUIDE}#{TRAINING_MODES}" in with_dropout
     assert {loc for loc in with_dropout if loc.startswith(GUIDE)} <= using
