@@ -27,6 +27,7 @@ from .translate.files import (
     STATUS_PAGE,
     checked_reports,
     moved_provenance,
+    read_glossary,
     renamed_provenance,
     status_pages,
 )
@@ -217,6 +218,7 @@ def published_files(
         files[project.page_path(guide.lang, guide.name)] = render(
             runs, source_label, stale_cells=report.stale_cells if report else 0,
             untranslated_cells=report.tagged_untranslated if report else 0, hosting=hosting,
+            readings=readings_for(project, guide.lang),
         )
         for executed in runs:
             files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)
@@ -227,6 +229,11 @@ def published_files(
     files.update(home_pages(guides, translations, records, project.docs_dir, project.languages))
     files.update(nav_config(project.root / "mkdocs.yml", guides))
     return files
+
+
+def readings_for(project: Project, lang: str) -> dict[str, tuple[str, ...]]:
+    """The search readings of identifiers for pages in lang: its glossary's [readings]; none in English."""
+    return {} if lang == SOURCE_LANG else read_glossary(project.src_dir, lang).readings
 
 
 def _files_on_disk(project: Project, guide: Guide) -> dict[Path, bytes]:

@@ -4,7 +4,9 @@ Code cells become ``{.python .guide-cell}`` fences: the doctests run those and
 only those, so a code example written inside prose is shown with its language
 and never run. Each output sits in a ``data-search-exclude`` element (Material
 leaves it out of the search index); images are files beside the page
-(``image_files``), HTML outputs are shown sanitised.
+(``image_files``), HTML outputs are shown sanitised. A translated page's sections
+carry the Korean readings of the identifiers they use, hidden, for the search
+(``readings``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Mapping
 
 from .cleaning import clean_output, fence_for
 from .compare import differences
 from .kernel import BACKENDS
 from .model import Executed, Output
 from .project import IMAGE_DIR, NOT_HOSTED, Hosting
+from .readings import with_readings
 from .sources import ONLY_TAG, only_backend
 from .translate.status import is_placeholder, placeholder_credit
 
@@ -320,13 +324,15 @@ def render_cell_outputs(runs: list[Executed], index: int, number: int, label: di
 
 def render(
     runs: list[Executed] | Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0,
-    hosting: Hosting = NOT_HOSTED,
+    hosting: Hosting = NOT_HOSTED, readings: Mapping[str, tuple[str, ...]] | None = None,
 ) -> str:
     """The Markdown page for one guide in its language, from its runs (one per backend, the first first).
 
     stale_cells: how many cells changed in English since this translation was
     reviewed (from the translation checks); > 0 puts a notice under the title.
     untranslated_cells: cells still tagged untranslated; > 0 marks the page as unfinished.
+    readings: identifier -> Korean readings (the glossary's [readings]; translated pages only): each
+    section that uses an identifier carries its readings, hidden, for the search (``readings``).
     """
     runs = [runs] if isinstance(runs, Executed) else list(runs)
     executed = runs[0]
@@ -369,4 +375,4 @@ def render(
         if block:
             parts.append(block)
         code_index += 1
-    return "\n\n".join(parts) + "\n"
+    return with_readings("\n\n".join(parts) + "\n", readings or {})

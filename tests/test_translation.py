@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from guidesite.cli import main
 from guidesite.errors import ReviewRefused
 from guidesite.model import Executed, Guide, Record
 from guidesite.render import render
@@ -255,14 +256,16 @@ def test_missing_provenance_is_one_warning():
 # --- glossary ----------------------------------------------------------------------------------
 
 TERMS = glossary.loads(
-    '[terms]\nlayer = "층"\nsubclass = ["서브클래싱", "상속"]\n'
+    '[terms]\nlayer = "층"\nsubclass = ["서브클래싱", "서브클래스"]\n'
     '[exceptions]\n"infrastructure layer" = "레이어"\n'
+    '[avoid]\n"측정 지표" = "지표"\n"상속" = "서브클래싱"\n',
+    "guide_src/glossary.ko.toml",
 )
 
 
 def test_glossary_warns_when_the_korean_cell_lacks_the_term():
     en = guide("en", ("md", "Intro.\nLayers hold weights."), ("md", "You can subclass it."))
-    ko = guide("ko", ("md", "소개.\n레이어는 가중치를 담습니다."), ("md", "상속할 수 있습니다."))
+    ko = guide("ko", ("md", "소개.\n레이어는 가중치를 담습니다."), ("md", "서브클래싱할 수 있습니다."))
     (problem,) = glossary.lint(ko, en, TERMS)
     assert (problem.cell, problem.other_line) == (1, en.cells[0].line + 3)
     assert "'layer'" in problem.message and "'층'" in problem.message
@@ -277,17 +280,92 @@ def test_glossary_is_quiet_with_the_term_code_spans_and_sense_exceptions():
     assert [p.message.split("'")[1] for p in problems] == ["infrastructure layer"]
 
 
-def test_glossary_errors_name_the_file():
-    with pytest.raises(ValueError, match="glossary.ko.toml: 'layer' must be"):
-        glossary.loads("[terms]\nlayer = 3\n", "glossary.ko.toml")
+def test_avoided_forms_are_reported_at_each_line_that_uses_them():
+    prose = "## 지표\n\n측정 지표를 기록합니다.\n층을 상속하여 만들고,\n다시 상속합니다."
+    text, ko = tracked("ko", ("md", prose), ("code", "m = 1  # 측정 지표 (a comment is code, not prose)"))
+    problems = glossary.avoided(ko, TERMS)
+    assert [(p.line, p.message.split("'")[1]) for p in problems] == [
+        (line_of(text, "측정 지표를"), "측정 지표"),
+        (line_of(text, "층을 상속"), "상속"),
+        (line_of(text, "다시 상속"), "상속"),
+    ]
+    first = problems[0]
+    assert (first.path, first.cell, first.kind) == ("guide_src/ko/g.py", 1, "glossary")
+    assert first.severity == "warning"
+    assert "write '지표' instead" in first.message and "glossary.ko.toml [avoid]" in first.message
+    where = f"guide_src/ko/g.py:{line_of(text, '측정 지표를')}"
+    assert str(first).startswith(f"{where}: glossary: cell 1: '측정 지표'")
 
 
-def test_todays_guide_has_no_glossary_warnings():
-    ko = read(ROOT / f"guide_src/ko/{GUIDE}.py", "ko")
-    en = read(ROOT / f"guide_src/en/{GUIDE}.py", "en")
+def test_avoided_forms_in_code_spans_and_fences_are_not_prose():
+    text = "`상속` 대신 서브클래싱.\n\n```python\n# 측정 지표\n```\n측정\n지표가 두 줄에 걸쳐도 찾습니다."
+    ko = guide("ko", ("md", text))
+    (problem,) = glossary.avoided(ko, TERMS)
+    assert (problem.line, problem.message.split("'")[1]) == (ko.cells[0].line + 2 + 5, "측정 지표")
+
+
+def test_avoided_forms_in_the_title_and_description_are_reported_at_the_header_line():
+    text = guide_text(("md", "본문."), title="상속 입문")
+    ko = reads(text, Path("guide_src/ko/g.py"), "ko")
+    (problem,) = glossary.avoided(ko, TERMS)
+    assert problem.line == line_of(text, "title: 상속 입문")
+    assert problem.message.startswith("header `title`: '상속'")
+
+
+def test_guidesite_status_strict_fails_on_an_avoided_form(tmp_path, capsys):
+    for lang, body in (("en", "Subclass it."), ("ko", "서브클래싱하거나 상속합니다.")):
+        (tmp_path / "guide_src" / lang).mkdir(parents=True)
+        (tmp_path / "guide_src" / lang / "g.py").write_text(guide_text(("md", body)), encoding="utf-8")
+    rule = '[avoid]\n"상속" = "서브클래싱"\n'
+    (tmp_path / "guide_src" / "glossary.ko.toml").write_text(rule, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "status"]) == 0
+    assert main(["--root", str(tmp_path), "status", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "guide_src/ko/g.py:" in out and "'상속' is a form to avoid; write '서브클래싱' instead" in out
+
+
+@pytest.mark.parametrize(("toml", "line", "message"), [
+    ("[terms]\nlayer = 3\n", 2, "'layer' must be a Korean term"),
+    ('[terms]\nlayer = "층"\n\n[avoid]\n"측정 지표" = "지표"\n"층" = "레이어"\n', 6,
+     "[avoid] '층' is also an accepted form of 'layer' in [terms]"),
+    ('[avoid]\n"상속" = ["서브클래싱"]\n', 2, "[avoid] '상속' must be followed by the form to write instead"),
+    ('[avoid]\n"상속" = ""\n', 2, "[avoid] '상속' must be followed by the form to write instead"),
+    ('[readings]\nDropout = "드롭아웃"\n"drop out" = "드롭아웃"\n', 3,
+     "[readings] 'drop out' is not an identifier"),
+    ('[readings]\nDropout = 1\n', 2, "[readings] 'Dropout' must be a Korean term"),
+    ("avoid = 1\n", 1, "'avoid' must be a table"),
+    ("[avoids]\n", 1, "unknown table(s) ['avoids']"),
+    ('[terms]\nlayer = "층\n', 2, "not valid TOML"),
+])
+def test_glossary_errors_name_the_file_and_line(toml, line, message):
+    with pytest.raises(ValueError) as raised:
+        glossary.loads(toml, "guide_src/glossary.ko.toml")
+    assert str(raised.value).startswith(f"guide_src/glossary.ko.toml:{line}: ")
+    assert message in str(raised.value)
+
+
+def test_a_bad_glossary_stops_status_with_its_file_and_line(tmp_path, capsys):
+    for lang in ("en", "ko"):
+        (tmp_path / "guide_src" / lang).mkdir(parents=True)
+        (tmp_path / "guide_src" / lang / "g.py").write_text(guide_text(("md", "x")), encoding="utf-8")
+    (tmp_path / "guide_src" / "glossary.ko.toml").write_text('[terms]\nlayer = "층"\n[avoid]\n"층" = "x"\n')
+    assert main(["--root", str(tmp_path), "status"]) == 2
+    captured = capsys.readouterr()
+    assert "glossary.ko.toml:4: [avoid] '층' is also an accepted form" in captured.out + captured.err
+
+
+def test_the_projects_glossary_loads_with_every_table():
     terms = glossary.read(ROOT / "guide_src/glossary.ko.toml")
-    assert len(terms.terms) > 20
-    assert glossary.lint(ko, en, terms) == []
+    assert len(terms.terms) > 20 and terms.avoid["상속"] == "서브클래싱" and terms.terms["track"] == ("추적",)
+    assert "상속" not in terms.terms["subclassing"] and terms.readings["Dropout"] == ("드롭아웃",)
+
+
+@pytest.mark.parametrize("name", ["intro_to_keras_for_engineers", GUIDE])
+def test_todays_guides_have_no_glossary_warnings(name):
+    ko = read(ROOT / f"guide_src/ko/{name}.py", "ko")
+    en = read(ROOT / f"guide_src/en/{name}.py", "en")
+    terms = glossary.read(ROOT / "guide_src/glossary.ko.toml")
+    assert [str(p) for p in glossary.lint(ko, en, terms) + glossary.avoided(ko, terms)] == []
 
 
 # --- notice on a page with stale cells ---------------------------------------------------------

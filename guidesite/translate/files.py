@@ -77,8 +77,8 @@ def read_glossary(src_dir: Path, lang: str) -> glossary.Glossary:
     path = src_dir / f"glossary.{lang}.toml"
     try:
         return glossary.read(path)
-    except ValueError as exc:
-        raise SourceError(path, 1, str(exc)) from None
+    except glossary.GlossaryError as exc:
+        raise SourceError(exc.path, exc.line, exc.message) from None
 
 
 def reports_for(guides: list[Guide], root: Path) -> list[Report]:

@@ -58,6 +58,7 @@ def check(ko: Guide, en: Guide, entries: tuple | None, terms: glossary.Glossary)
         *untranslated(ko),
         *provenance.stale(ko, en, entries),
         *glossary.lint(ko, en, terms),
+        *glossary.avoided(ko, terms),
     ]
     placeholder = placeholder_credit(ko.meta)
     if placeholder:

@@ -3,16 +3,22 @@
 Measured with the particle separator in mkdocs.yml: every query below lists its page, and
 on the Korean site only Korean pages. Before it, "오토인코더를" and "하이퍼네트워크로" (forms
 that do not occur in the text) found nothing, and English queries also listed the Korean
-guide (one index for both languages).
+guide (one index for both languages). The Korean readings of identifiers (the glossary's
+[readings], hidden at the end of each section that uses them) find the sections whose code
+says `Dropout` or `GradientTape`: before them, 드롭아웃 found no section of the researchers guide
+and 배치 정규화 did not list "training mode and inference mode" among its first sections.
 """
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urlsplit
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
-from .conftest import GUIDE, new_visit
+from .conftest import GUIDE, artifacts_dir, new_visit
 
 KOREAN = [
     # (query, expected page, a word of the expected section's heading id)
@@ -93,3 +99,79 @@ def test_english_query_finds_its_english_page(tabs, query, page, section):
     results = search(tabs["en"], query)
     _check(results, "/en/" + page, section, query)
     assert all(r.startswith("/en/") for r in results), f"{query!r} listed Korean pages: {results}"
+
+
+# --- Korean readings of identifiers ---------------------------------------------------------------
+
+# "Among the top results": the guide is among the first TOP_PAGES pages listed, and one of the wanted
+# sections among the first TOP_SECTIONS sections listed under it (the search ranks both).
+TOP_PAGES, TOP_SECTIONS = 3, 3
+TRAINING_MODES = "훈련-모드와-추론-모드"  # the researchers guide's "Training mode and inference mode"
+_HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
+
+
+def sections_using(site_dir: Path, page: str, identifier: str) -> set[str]:
+    """Heading ids of the built page's sections whose code or prose shows the identifier."""
+    html = (site_dir / page / "index.html").read_text(encoding="utf-8")
+    html = html[html.index("<article"):html.index("</article>")]
+    starts = [(m.start(), m[1]) for m in _HEADING.finditer(html)]
+    bounds = zip(starts, [*starts[1:], (len(html), "")], strict=True)
+    return {name for (start, name), (end, _) in bounds if re.search(rf"\b{identifier}\b", html[start:end])}
+
+
+READING_QUERIES = [
+    # (query, identifier the page shows, the sections that must be among the top results: None = any
+    # section whose code or prose uses the identifier)
+    ("드롭아웃", "Dropout", {TRAINING_MODES}),
+    ("배치 정규화", "BatchNormalization", {TRAINING_MODES}),
+    ("그레이디언트 테이프", "GradientTape", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "identifier", "wanted"), READING_QUERIES, ids=[q for q, *_ in READING_QUERIES]
+)
+def test_korean_reading_finds_the_section_that_uses_the_identifier(tabs, site_dir, query, identifier, wanted):
+    using = sections_using(site_dir, GUIDE, identifier)
+    wanted = wanted or using
+    assert wanted and wanted <= using, f"{GUIDE}: {sorted(wanted)} are not sections using {identifier}"
+    results = search(tabs["ko"], query)
+    pages = list(dict.fromkeys(r.split("#")[0] for r in results))
+    assert f"/{GUIDE}" in pages[:TOP_PAGES], f"{query!r}: {GUIDE} not among the first pages {pages}"
+    listed = [r.split("#", 1)[1] for r in results if r.startswith(f"/{GUIDE}#") and not r.endswith("#")]
+    assert set(listed[:TOP_SECTIONS]) & wanted, f"{query!r}: {GUIDE} lists {listed}, wanted {sorted(wanted)}"
+    assert not [r for r in results if r.startswith("/en/")], f"{query!r} listed English pages: {results}"
+
+
+def test_readings_stay_hidden_on_the_page_a_result_opens(tabs):
+    """A result opens its section with the query highlighted; the hidden readings show nowhere on it."""
+    page = tabs["ko"].page
+    results = search(tabs["ko"], "드롭아웃")
+    assert f"/{GUIDE}#{TRAINING_MODES}" in results
+    folder = artifacts_dir()
+    page.screenshot(path=folder / "search-reading-results.png", animations="disabled")
+    page.locator(f'a.md-search-result__link[href$="#{quote(TRAINING_MODES)}"]').first.click()
+    page.wait_for_url(lambda url: unquote(urlsplit(url).fragment) == TRAINING_MODES)  # the path gets ?h=...
+    page.wait_for_timeout(300)  # the highlight and the scroll to the section
+    page.screenshot(path=folder / "search-reading-section.png", animations="disabled")
+    readings = page.locator("div.search-readings")
+    assert readings.count() > 5  # the elements are in the built page
+    assert [i for i in range(readings.count()) if readings.nth(i).is_visible()] == []
+    shown = page.evaluate("() => document.querySelector('article').innerText")
+    assert "Dropout" in shown and "드롭아웃" not in shown and "배치 정규화" not in shown
+
+
+def test_the_korean_index_has_readings_in_their_sections_and_the_english_one_none(site_dir):
+    def docs(path: Path) -> list[dict]:
+        return json.loads(path.read_text(encoding="utf-8"))["docs"]
+
+    ko = docs(site_dir / "search" / "search_index.json")
+    en = docs(site_dir / "en" / "search" / "search_index.json")
+    with_dropout = {d["location"] for d in ko if "드롭아웃: Dropout" in d["text"]}
+    training = next(d for d in ko if d["location"] == f"{GUIDE}#{TRAINING_MODES}")
+    assert "배치 정규화: BatchNormalization" in training["text"]
+    using = {f"{GUIDE}#{name}" for name in sections_using(site_dir, GUIDE, "Dropout")}
+    assert f"{GUIDE}#{TRAINING_MODES}" in with_dropout
+    assert {loc for loc in with_dropout if loc.startswith(GUIDE)} <= using
+    # The English pages (the contributing page quotes readings in its prose; the guides must not).
+    assert [d["location"] for d in en if "guides/" in d["location"] and re.search("[가-힣]", d["text"])] == []
