@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from guidesite.preview import preview_config, preview_plugins
+from mkdocs.theme import Theme
+
+from guidesite.preview import preview_config, preview_plugins, templates_compiled_once
 
 from .conftest import ROOT
 
@@ -24,3 +26,16 @@ def test_the_preview_config_is_mkdocs_yml_served_on_the_port_without_search(tmp_
     assert (config.site_dir, config.strict) == (str(tmp_path), False)
     assert config.site_url == "http://127.0.0.1:8123/"
     assert (config.dev_addr.host, config.dev_addr.port) == ("127.0.0.1", 8123)
+
+
+def test_templates_are_compiled_once_across_environments_and_again_when_edited(tmp_path):
+    custom, cache = tmp_path / "overrides", tmp_path / "cache"
+    custom.mkdir(), cache.mkdir()
+    (custom / "hello.html").write_text("hello {{ name }}", encoding="utf-8")
+    theme = Theme(name="mkdocs", custom_dir=str(custom))
+    with templates_compiled_once(cache):
+        assert theme.get_env().get_template("hello.html").render(name="a") == "hello a"
+        assert len(list(cache.iterdir())) == 1  # the compiled template, for the next environment
+        (custom / "hello.html").write_text("bye {{ name }}", encoding="utf-8")
+        assert theme.get_env().get_template("hello.html").render(name="a") == "bye a"
+    assert theme.get_env().bytecode_cache is None  # MkDocs' own get_env again
