@@ -1,24 +1,23 @@
 """`python -m guidesite serve`: a live preview for writers and translators.
 
-It builds once, then runs `mkdocs serve` (which serves the site on 127.0.0.1 and
-reloads the browser whenever a file under docs/ changes) and watches the
-sources itself: saving a guide source, the glossary or a provenance file
-re-renders the pages from the stored outputs, without executing anything. A
-changed code cell gets a visible "outputs are out of date" notice instead
-(with --execute, the changed guide is executed). Hand-written pages under docs/
-are MkDocs' to watch. Translation warnings of a saved translation are printed as
-it is saved.
+It builds once, then serves the site on 127.0.0.1 with MkDocs' live-reload server (preview.py: the
+browser reloads whenever a file under docs/ changes) and watches the sources itself: saving a guide
+source, the glossary or a provenance file re-renders the pages from the stored outputs, without
+executing anything. A changed code cell gets a visible "outputs are out of date" notice instead
+(with --execute, the changed guide is executed). Hand-written pages under docs/ are MkDocs' to
+watch. Translation warnings of a saved translation are printed as it is saved.
 
-mkdocs serve watches docs/, not guide_src/, and has no hook for "a source
-changed, regenerate these pages" that would not be an MkDocs hook: hence the
-small polling loop here (file times and sizes, twenty times a second; a source
-tree has tens of files).
+MkDocs watches docs/, not guide_src/, and has no hook for "a source changed, regenerate these pages"
+that would not be an MkDocs hook: hence the small polling loop here (file times and sizes, twenty
+times a second; a source tree has tens of files). MkDocs serves from a thread of this process, the
+loop runs in the main one (so that Ctrl-C never interrupts a half-written set of pages).
 """
 
 from __future__ import annotations
 
-import subprocess
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 from .build import build_files, read_guides
 from .errors import PipelineError
 from .lock import project_lock
+from .preview import serve_site
 from .project import Project
 from .publish import write_files
 from .translate.files import SOURCE_LANG, reports_for
@@ -52,9 +52,11 @@ def rebuild(project: Project, changed: list[Path], *, execute: bool, log: Callab
         log(f"error: {exc}")
         return
     log(f"{len(updated)} page(s) and file(s) re-rendered in {time.perf_counter() - started:.2f} s")
-    # read_guides: the parses build_files just cached (reports() would parse every source again).
-    for report in reports_for(read_guides(project), project.root):
-        if report.lang == SOURCE_LANG or (names and report.guide not in names):
+    # read_guides: the parses build_files just cached (reports() would parse every source again);
+    # checked for the saved guides only, since MkDocs is rebuilding the site meanwhile in this process.
+    guides = [guide for guide in read_guides(project) if not names or guide.name in names]
+    for report in reports_for(guides, project.root):
+        if report.lang == SOURCE_LANG:
             continue
         for problem in report.problems:
             log(f"  {problem}")
@@ -63,15 +65,15 @@ def rebuild(project: Project, changed: list[Path], *, execute: bool, log: Callab
 def serve(project: Project, *, port: int, execute: bool, log: Callable[[str], None] = print) -> int:
     """Build once, serve on 127.0.0.1:port with live reload, and re-render on every saved source."""
     rebuild(project, [], execute=False, log=log)
-    # Not --dirty: with the i18n plugin its rebuilds grew from 0.5 s to 2 s and more over a few saves,
-    # while a full rebuild stays at about 0.9 s. Not strict: a warning is printed and the preview keeps
-    # serving (nox -s test builds strictly).
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-strict"]
-    server = subprocess.Popen(command, cwd=project.root)
+    servers = []  # MkDocs' server, once its thread has built the site and set it up
+    config_file = project.root / "mkdocs.yml"
+    site = threading.Thread(target=serve_site, args=(config_file, port, servers.append), daemon=True)
+    site.start()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # `kill`: stop as Ctrl-C does (the temp site goes)
     log(f"serving http://127.0.0.1:{port}/ (Ctrl-C stops); watching {project.src_dir.name}/")
     try:
         seen = _snapshot(project.src_dir)
-        while server.poll() is None:
+        while site.is_alive():
             time.sleep(POLL_SECONDS)
             now = _snapshot(project.src_dir)
             changed = sorted(path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path))
@@ -80,8 +82,10 @@ def serve(project: Project, *, port: int, execute: bool, log: Callable[[str], No
                 shown = ", ".join(str(path.relative_to(project.root)) for path in changed)
                 log(f"saved: {shown}")
                 rebuild(project, changed, execute=execute, log=log)
-        return server.returncode or 0
+        return 1  # the server stopped by itself (its error is printed above): the port taken, say
+    except KeyboardInterrupt:
+        return 0
     finally:
-        if server.poll() is None:
-            server.terminate()
-            server.wait(10)
+        for server in servers:
+            server.shutdown()
+        site.join(10)

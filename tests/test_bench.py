@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import machine, report
+from bench import machine, report, serve_latency
 from bench.stats import build_log_counts, makespan, median, prose_edit, ratio, seconds, size
 from guidesite.sources import reads
 
@@ -118,3 +118,30 @@ def test_benchmarks_pages_show_the_recorded_results():
         assert report.replace_block(text, report.render(results, lang, report.ci_run())) == text, (
             f"{page}: figures differ from bench/results.json; run `python -m bench.report`"
         )
+
+
+SERVE_LOG = """\
+saved: guide_src/ko/intro.py
+2 page(s) and file(s) re-rendered in 0.13 s
+INFO    -  Building documentation...
+INFO    -  Documentation built in 0.41 seconds
+INFO    -  [02:01:02] Reloading browsers
+"""
+
+
+def test_serve_stages_are_read_from_the_serve_log():
+    assert serve_latency.stage_times(SERVE_LOG) == ([0.13], [0.41])
+    assert serve_latency.stage_times("saved: x\nerror: x.py:3: unterminated string\n") == ([], [])
+
+
+def test_serve_table_states_the_stages_and_flags_a_busy_machine_in_each_language():
+    data = {"measured_at": "2026-12-02 02:00 UTC", "cores": 2, "load_before": 2.1, "load_after": 2.3,
+            "others_cpu_share": 0.4, "samples_s": [0.9, 1.1, 1.0], "median_s": 1.0,
+            "rerender_s": [0.12, 0.14, 0.13], "mkdocs_build_s": [0.4, 0.5, 0.45]}
+    english, korean = serve_latency.table(data, "en"), serve_latency.table(data, "ko")
+    assert "| **1.00 s** (samples: 0.90, 1.10, 1.00) | ≤ 1 s | met |" in english
+    assert "our re-render 0.13 s, MkDocs' rebuild of both languages 0.45 s" in english
+    assert "other processes used 40% of the CPU (a busy machine" in english
+    assert "다시 그리기 0.13초" in korean and "CPU의 40%" in korean and "바쁜 머신" in korean
+    quiet = serve_latency.table({**data, "others_cpu_share": 0.05}, "en")
+    assert "5% of the CPU." in quiet and "busy" not in quiet

@@ -1,5 +1,6 @@
 """`guidesite serve` in a real browser: a saved prose edit appears without a manual reload and without
-executing anything; a saved code edit shows the out-of-date notice."""
+executing anything; a saved code edit shows the out-of-date notice; both languages are served, and the
+language switch goes between them."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import pytest
 from guidesite.sources import read
 
 from .conftest import GUIDE, ROOT, new_visit
+from .test_pages import location, switch_language
 
 NAME = GUIDE.split("/")[1]
 COPIED = ("mkdocs.yml", "constraints.txt", "overrides", "docs", "guide_src", "guidesite/site_hooks.py")
@@ -95,4 +97,22 @@ def test_a_saved_prose_edit_reloads_the_page_and_a_code_edit_marks_it_out_of_dat
     visit.page.get_by_text("출력이 코드보다 오래되었습니다").wait_for(timeout=30_000)
     assert _recorded_at(root, "ko") == executed_at
     assert ": executed " not in log.read_text(encoding="utf-8")
+    visit.page.context.close()
+
+
+def test_the_preview_switches_language_and_reloads_an_english_edit_too(browser, served):
+    root, base, _ = served
+    en = root / "guide_src" / "en" / f"{NAME}.py"
+    visit = new_visit(browser, base)
+    visit.open(GUIDE)
+    switch_language(visit, "en")
+    assert location(visit) == ("/en/" + GUIDE, "")
+    prose = next(c for c in read(en, "en").cells if c.kind == "markdown" and c.source.startswith("## "))
+    sentence = "A sentence the preview shows at once."
+    _edit(en, prose.source.split("\n")[0], prose.source.split("\n")[0] + f"\n\n{sentence}")
+    visit.page.get_by_text(sentence).wait_for(timeout=30_000)
+    switch_language(visit, "ko")
+    assert location(visit) == ("/" + GUIDE, "")
+    # The preview has no search (preview.py): nothing on the page asks for a search index it lacks.
+    assert visit.console_errors == []
     visit.page.context.close()
