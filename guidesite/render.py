@@ -61,9 +61,10 @@ LABELS = {
         "[영어 페이지]({link})도 함께 보세요.",
         "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
-        "hidden_setup": "숨은 준비 단계: 첫 셀보다 먼저 `keras.utils.set_random_seed({seed})`로 모든 난수 생성기를 "
-        "고정하고, 데이터셋은 내려받는 대신 패키지에 담긴 실제 데이터의 로컬 사본에서 읽습니다. 마지막 숨은 셀은 "
-        "위의 장치와 버전만 읽습니다. 그 밖의 코드는 모두 페이지에 보이는 그대로입니다.",
+        "hidden_setup": "숨은 준비 단계: 첫 셀보다 먼저 `keras.utils.set_random_seed({seed})`로 "
+        "모든 난수 생성기를 고정하고, 데이터셋은 내려받는 대신 패키지에 담긴 실제 데이터의 로컬 사본에서 "
+        "읽습니다. 마지막 숨은 셀은 위의 장치와 버전만 읽습니다. 그 밖의 코드는 모두 페이지에 보이는 "
+        "그대로입니다.",
         "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)", "edit": "이 페이지 고치기 (GitHub)",
         "license": "원문과 코드는 Apache License 2.0을 따릅니다.",
         "outdated_title": "출력이 코드보다 오래되었습니다",
@@ -90,10 +91,10 @@ LABELS = {
         "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
         "executed": "Executed", "total": "Total run time",
         "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
-        "hidden_setup": "Hidden setup: before the first cell, `keras.utils.set_random_seed({seed})` seeds every "
-        "random generator, and data sets are read from a local copy of the real data shipped in a package "
-        "instead of being downloaded; a hidden last cell only reads the device and versions above. All other code is "
-        "exactly what the page shows.",
+        "hidden_setup": "Hidden setup: before the first cell, `keras.utils.set_random_seed({seed})` "
+        "seeds every random generator, and data sets are read from a local copy of the real data shipped "
+        "in a package instead of being downloaded; a hidden last cell only reads the device and versions "
+        "above. All other code is exactly what the page shows.",
         "colab": "Open in Colab", "view_source": "View source on GitHub", "edit": "Edit this page on GitHub",
         "license": "The original guide and its code are under the Apache License 2.0.",
         "outdated_title": "Outputs are out of date",

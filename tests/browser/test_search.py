@@ -158,7 +158,7 @@ def test_readings_stay_hidden_on_the_page_a_result_opens(tabs):
     assert readings.count() > 5  # the elements are in the built page
     assert [i for i in range(readings.count()) if readings.nth(i).is_visible()] == []
     shown = page.evaluate("() => document.querySelector('article').innerText")
-    # The prose names the layer "드롭아웃(Dropout)"; the hidden list's "reading: Identifier" form is not shown.
+    # The prose names the layer "드롭아웃(Dropout)"; the hidden "reading: Identifier" lists are not shown.
     assert "드롭아웃(Dropout)" in shown and "드롭아웃: Dropout" not in shown
     assert "배치 정규화: BatchNormalization" not in shown and "그레이디언트 테이프: GradientTape" not in shown
 
