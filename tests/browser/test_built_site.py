@@ -8,22 +8,30 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import GUIDE
+from guidesite.sources import read
 
-# Budget for a guide page's HTML. The introduction guide's page is ~41 KB of Markdown and
-# builds to ~153 KB of HTML: ~84 KB of it is Pygments' <span> markup for syntax highlighting,
-# ~20 KB Material's navigation and icons. 180 KB leaves room for a few more sections while
-# catching the regressions measured here: per-line code anchors (`anchor_linenums`, +56 KB)
-# or notebook HTML from mkdocs-jupyter (~630 KB per page).
-PAGE_BUDGET = 180_000
+from .conftest import GUIDE, ROOT
+
+NAME = GUIDE.strip("/").split("/")[-1]
+
+# Budget for a guide page's HTML, relative to its Markdown (a guide that gains sections may grow).
+# The researchers guide's English page was 41 KB of Markdown building to 153 KB of HTML (3.7x):
+# about half of it Pygments' <span> markup for syntax highlighting, ~20 KB Material's navigation and
+# icons; with the 2020-10-02 edition it is 53 KB -> 191 KB (3.6x; Korean 60 KB -> 199 KB, 3.3x:
+# Hangul takes 3 bytes in both). 4.5x catches the regressions measured here: per-line code anchors
+# (`anchor_linenums`, +56 KB on the 41 KB page: 5.1x) or notebook HTML from mkdocs-jupyter (~15x).
+PAGE_BUDGET_RATIO = 4.5
 
 GUIDE_PAGES = [GUIDE, "en/" + GUIDE]
 
 
 @pytest.mark.parametrize("path", GUIDE_PAGES)
 def test_guide_page_html_stays_within_budget(site_dir: Path, path: str):
+    lang = "en" if path.startswith("en/") else "ko"
+    markdown = (ROOT / "docs" / lang / "guides" / f"{NAME}.md").stat().st_size
     size = (site_dir / path / "index.html").stat().st_size
-    assert size <= PAGE_BUDGET, f"{path}index.html is {size} bytes, over the {PAGE_BUDGET} byte budget"
+    budget = int(PAGE_BUDGET_RATIO * markdown)
+    assert size <= budget, f"{path}index.html is {size} bytes, over {PAGE_BUDGET_RATIO}x its Markdown ({budget})"
 
 
 def _ids(html: str) -> list[str]:
@@ -33,7 +41,7 @@ def _ids(html: str) -> list[str]:
 def test_korean_headings_have_stable_korean_ids(site_dir: Path):
     ko = _ids((site_dir / GUIDE / "index.html").read_text(encoding="utf-8"))
     en = _ids((site_dir / "en" / GUIDE / "index.html").read_text(encoding="utf-8"))
-    assert "그레이디언트" in ko and "엔드-투-엔드-예제-1-변이형-오토인코더" in ko
+    assert "그레이디언트" in ko and "엔드투엔드-연구-예제-1-변이형-오토인코더" in ko
     assert "gradients" in en
     # Aligned guides: the language switch maps sections by position.
     assert len(ko) == len(en)
@@ -75,12 +83,10 @@ def test_pages_load_nothing_from_other_hosts(site_dir: Path):
     assert styles == []
 
 
-@pytest.mark.parametrize(("path", "title", "description"), [
-    ("", "연구자를 위한 케라스 소개", "케라스와 텐서플로로 딥러닝 연구를 할 때 알아야 할 모든 것."),
-    ("en/", "Introduction to Keras for Researchers",
-     "Everything you need to know to use Keras and TensorFlow for deep learning research."),
-])
-def test_home_page_lists_the_guide_with_description_and_status(site_dir: Path, path, title, description):
+@pytest.mark.parametrize(("path", "lang"), [("", "ko"), ("en/", "en")])
+def test_home_page_lists_the_guide_with_description_and_status(site_dir: Path, path, lang):
+    meta = read(ROOT / "guide_src" / lang / f"{NAME}.py", lang).meta  # the home table comes from the header
+    title, description = meta["title"], meta["description"]
     html = (site_dir / path / "index.html").read_text(encoding="utf-8")
     row = next((r for r in re.findall(r"<tr>(.*?)</tr>", html, re.S) if title in r), "")
     assert f'href="{GUIDE}"' in row and description in row

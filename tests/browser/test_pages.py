@@ -14,7 +14,7 @@ from PIL import Image
 from .conftest import GUIDE, ROOT, artifacts_dir, new_visit
 
 GUIDE_NAME = GUIDE.split("/")[1]
-REPR = "<keras.src.callbacks.history.History at 0x…>"  # printed by model.fit(...) in the guide
+REPR = "<tf.Variable 'Variable:0' shape=(2, 2) dtype=float32"  # print(a) in the guide's Variables section
 LABELS = {  # language: (path prefix, output label, Colab, 404 heading of that language)
     "ko": ("", "출력", "Colab에서 열기", "페이지를 찾을 수 없습니다"),
     "en": ("en/", "Output", "Open in Colab", "Page not found"),
