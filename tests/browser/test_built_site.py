@@ -31,7 +31,7 @@ def test_guide_page_html_stays_within_budget(site_dir: Path, path: str):
     markdown = (ROOT / "docs" / lang / "guides" / f"{NAME}.md").stat().st_size
     size = (site_dir / path / "index.html").stat().st_size
     budget = int(PAGE_BUDGET_RATIO * markdown)
-    assert size <= budget, f"{path}index.html is {size} bytes, over {PAGE_BUDGET_RATIO}x its Markdown ({budget})"
+    assert size <= budget, f"{path}index.html: {size} bytes, over {PAGE_BUDGET_RATIO}x its Markdown: {budget}"
 
 
 def _ids(html: str) -> list[str]:
