@@ -35,10 +35,6 @@ BENCHMARKS = {
 }
 NEEDS = {4: {2, 3}, 7: {1}}  # 4 compares with 2's and 3's builds; 7 weighs 1's site
 RESULTS = ROOT / "bench" / "results.json"
-# A quiet machine: 1-minute load average at most this per core before the run, and other processes
-# using at most this share of the CPU during it. Otherwise results.json is not written.
-QUIET_LOAD_PER_CORE = 0.25
-QUIET_OTHERS_SHARE = 0.10
 
 
 def _selection(text: str | None) -> list[int]:
@@ -85,9 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         "benchmarks": {},
     }
     cores = results["machine"]["cores"] or 1
-    if complete and not args.allow_busy and results["load_before"] > QUIET_LOAD_PER_CORE * cores:
+    quiet_load = machine.QUIET_LOAD_PER_CORE * cores
+    if complete and not args.allow_busy and results["load_before"] > quiet_load:
         print(f"the machine is busy (1-minute load average {results['load_before']} on {cores} cores, more "
-              f"than {QUIET_LOAD_PER_CORE * cores:.2f}): its figures would not be comparable. Run again when "
+              f"than {quiet_load:.2f}): its figures would not be comparable. Run again when "
               "it is quiet, or pass --allow-busy to record them anyway.", file=sys.stderr)
         return 1
     mnist_npz()  # build the data set mirror's cache once, outside every timing
@@ -131,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         results["duration_s"], results["machine"]["cores"],
     )
     results["load_after"] = machine.load_average()
-    busy = results["others_cpu_share"] > QUIET_OTHERS_SHARE
+    busy = results["others_cpu_share"] > machine.QUIET_OTHERS_SHARE
     refused = busy and out == RESULTS and not args.allow_busy
     if refused:
         out = Path(tempfile.gettempdir()) / "guidesite-bench-results.busy.json"
@@ -140,8 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"total {results['duration_s'] / 60:.1f} min; other processes used "
           f"{results['others_cpu_share'] * 100:.0f}% of the CPU meanwhile; results written to {out}")
     if refused:
-        print(f"other processes used more than {QUIET_OTHERS_SHARE:.0%} of the CPU: {RESULTS.name} was not "
-              "written (pass --allow-busy to write it anyway)", file=sys.stderr)
+        print(f"other processes used more than {machine.QUIET_OTHERS_SHARE:.0%} of the CPU: {RESULTS.name} "
+              "was not written (pass --allow-busy to write it anyway)", file=sys.stderr)
         return 1
     return 0
 

@@ -7,6 +7,10 @@ import os
 import platform
 from pathlib import Path
 
+# A quiet machine: 1-minute load average at most this per core before a run, and other processes
+# using at most this share of the CPU during it (bench/__main__.py refuses or flags above them).
+QUIET_LOAD_PER_CORE = 0.25
+QUIET_OTHERS_SHARE = 0.10
 PACKAGES = ("tensorflow", "keras", "mkdocs", "mkdocs-material", "nbclient", "nbconvert", "mkdocs-jupyter")
 
 

@@ -206,6 +206,7 @@ def published_files(
     files: Files = {}
     by_guide = {(r.guide, r.lang): r for r in translations}
     hosting = project.hosting
+    readings = {lang: readings_for(project, lang) for lang in {guide.lang for guide in guides}}  # one read
     runs_of: dict[tuple[str, str], list[Executed]] = {}
     for guide in guides:
         runs = [done.get((guide.name, guide.lang, backend)) for backend in guide_backends(guide)]
@@ -218,7 +219,7 @@ def published_files(
         files[project.page_path(guide.lang, guide.name)] = render(
             runs, source_label, stale_cells=report.stale_cells if report else 0,
             untranslated_cells=report.tagged_untranslated if report else 0, hosting=hosting,
-            readings=readings_for(project, guide.lang),
+            readings=readings[guide.lang],
         )
         for executed in runs:
             files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)

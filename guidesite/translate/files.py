@@ -85,12 +85,15 @@ def reports_for(guides: list[Guide], root: Path) -> list[Report]:
     """Every check on every translated guide among these parsed guides (reads provenance and glossary)."""
     by_key = {(g.name, g.lang): g for g in guides}
     moves = renamed_provenance(guides)
+    glossaries: dict[str, glossary.Glossary] = {}  # one read per language, not per guide
     result = []
     for guide in guides:
         en = by_key.get((guide.name, SOURCE_LANG))
         if guide.lang == SOURCE_LANG or en is None:
             continue
-        terms = read_glossary(root / "guide_src", guide.lang)
+        if guide.lang not in glossaries:
+            glossaries[guide.lang] = read_glossary(root / "guide_src", guide.lang)
+        terms = glossaries[guide.lang]
         ko, en = relative(guide, root), relative(en, root)
         entries = read_provenance(guide.path, moves.get(provenance.path_for(guide.path)))
         result.append(check(ko, en, entries, terms))
