@@ -9,13 +9,16 @@ this plugin replaces its default runner with one that:
 
 - runs only the fences that are the guide's code cells (``{.python .guide-cell}``);
   a code example inside prose is shown on the page and never run;
-- runs each page in a Jupyter kernel of its own, started like the execution's
-  (kernel.py: the page's Keras backend from its front matter, the same contained
-  environment, a fresh working directory, the same hidden setup), each fence
-  once, in page order, so a page behaves exactly as a notebook;
+- runs each page in a Jupyter kernel of its own, started like the execution's:
+  the page's front matter carries the header's backends, `env:` and `timeout:`,
+  and both build the same ``kernel.KernelSpec`` and start it with
+  ``kernel.contained`` (allowlisted environment, fresh working directory, the
+  same hidden setup, every process it started ended); each fence once, in page
+  order, so a page behaves exactly as a notebook;
 - cleans the kernel's outputs with the execution's cleaning stage (cleaning.py)
   and compares the printed text with the page's output block (same lines and
-  labels, numbers within a tolerance, see compare.py), and checks that a block
+  labels, numbers within the tolerance of where they come from: compare.py, the
+  page's front matter `tolerance:` and the fence class .tolerance-training), and checks that a block
   that published an image or an HTML table still produces one;
 - expects the error shown on the page when an error block follows a fence
   (a cell tagged ``raises-exception``), and fails if the fence no longer raises;
@@ -30,14 +33,15 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pytest_markdown_docs._runners import _Runner, register_runner
 
 from .cleaning import CELL_LINE, clean, from_notebook
-from .compare import differences
-from .kernel import BACKENDS, DEFAULT_BACKEND, SETUP, kernel_env
+from .compare import TRAINING_TAG, Tolerance, differences, tolerance_for
+from .kernel import BACKENDS, DEFAULT_BACKEND, KernelSpec, contained
 from .model import Output
 from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
 from .sources import ONLY_TAG
@@ -49,7 +53,6 @@ _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
 _TAB = re.compile(r'^=== "([^"]+)"$')
 _ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
-BLOCK_TIMEOUT = 1800  # seconds one block may run, as kernel.DEFAULT_TIMEOUT
 
 
 class BlockRaised(Exception):
@@ -132,34 +135,51 @@ def shows_error(published_error: str, ename: str) -> bool:
     return last[0] == ename or last[0].startswith(f"{ename}:")
 
 
-def page_backends(lines: list[str]) -> tuple[str, ...]:
-    """The `backend:` or `backends:` of the page's front matter (from the records), default tensorflow."""
+def front_matter(lines: list[str]) -> dict:
+    """The page's front matter (render.py writes one JSON value per `key: value` line)."""
+    meta = {}
     if lines and lines[0] == "---":
         for line in lines[1:]:
             if line == "---":
                 break
             key, _, value = line.partition(":")
-            if key == "backend":
-                return (json.loads(value),)
-            if key == "backends":
-                return tuple(json.loads(value))
-    return (DEFAULT_BACKEND,)
+            meta[key] = json.loads(value)
+    return meta
+
+
+def page_backends(lines: list[str]) -> tuple[str, ...]:
+    """The `backend:` or `backends:` of the page's front matter (from the records), default tensorflow."""
+    meta = front_matter(lines)
+    return tuple(meta["backends"]) if "backends" in meta else (meta.get("backend", DEFAULT_BACKEND),)
+
+
+def page_kernel_spec(lines: list[str], backend: str) -> KernelSpec:
+    """The kernel the page's outputs were produced in, on one of its backends."""
+    return KernelSpec.from_meta(front_matter(lines), backend)
 
 
 class PageKernel:
     """A Jupyter kernel for one page: started like an execution's, setup run, then one fence at a time."""
 
-    def __init__(self, backend: str):
+    def __init__(self, spec: KernelSpec):
         from jupyter_client.manager import KernelManager
 
-        self.workdir = tempfile.TemporaryDirectory(prefix="guidesite-doctest-")
-        self.log = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self.manager = KernelManager(kernel_name="python3")
-        self.manager.start_kernel(env=kernel_env(backend), cwd=self.workdir.name, stderr=self.log)
-        self.client = self.manager.client()
-        self.client.start_channels()
-        self.client.wait_for_ready(timeout=120)
-        self.run(SETUP)
+        self.spec = spec
+        self._stack = ExitStack()  # closed last to first: kernel, its log, then its processes and folder
+        try:
+            box = self._stack.enter_context(contained(spec, "doctest"))
+            log = self._stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace"))
+            self.manager = KernelManager(kernel_name="python3")
+            self.manager.start_kernel(env=box.env, cwd=box.workdir, stderr=log)
+            self._stack.callback(self.manager.shutdown_kernel, now=True)
+            self.client = self.manager.client()
+            self.client.start_channels()
+            self._stack.callback(self.client.stop_channels)
+            self.client.wait_for_ready(timeout=120)
+            self.run(spec.setup)
+        except BaseException:
+            self._stack.close()
+            raise
 
     def run(self, source: str) -> tuple[Output, ...]:
         """The cleaned outputs of one block; raises BlockRaised if it raised."""
@@ -171,7 +191,7 @@ class PageKernel:
             if msg["msg_type"] in ("stream", "display_data", "execute_result", "error"):
                 raw.append(output_from_msg(msg))
 
-        reply = self.client.execute_interactive(source, output_hook=keep, timeout=BLOCK_TIMEOUT)
+        reply = self.client.execute_interactive(source, output_hook=keep, timeout=self.spec.timeout)
         outputs = from_notebook(raw)
         if reply["content"]["status"] == "error":
             traceback = next((o.text for o in outputs if o.kind == "error"), "")
@@ -181,10 +201,7 @@ class PageKernel:
         return outputs
 
     def close(self) -> None:
-        self.client.stop_channels()
-        self.manager.shutdown_kernel(now=True)
-        self.log.close()
-        self.workdir.cleanup()
+        self._stack.close()
 
 
 @dataclass
@@ -195,7 +212,7 @@ class Page:
 
     def kernel(self, backend: str) -> PageKernel:
         if backend not in self.kernels:
-            self.kernels[backend] = PageKernel(backend)
+            self.kernels[backend] = PageKernel(page_kernel_spec(self.lines, backend))
         return self.kernels[backend]
 
     def close(self) -> None:
@@ -254,7 +271,10 @@ class GuidePageRunner(_Runner):
         page = _page(key)
         backends = page_backends(page.lines)
         published = published_outputs(page.lines, test.start_line)
-        only = _ONLY.search(page.lines[test.start_line - 1])
+        fence = page.lines[test.start_line - 1]
+        only = _ONLY.search(fence)
+        tags = (TRAINING_TAG,) if f".{TRAINING_TAG}" in fence else ()
+        tolerance = tolerance_for(front_matter(page.lines), tags)
         failures = []
         for backend in backends:
             where = f"{key}:{{line}} [{BACKENDS[backend].label}]" if len(backends) > 1 else f"{key}:{{line}}"
@@ -263,14 +283,16 @@ class GuidePageRunner(_Runner):
                                 f"page (line {page.failed_at[backend]}) failed on this backend")
                 continue
             expected = published.get(BACKENDS[backend].label) or published.get("") or Published()
-            problem = self._run_on(page, backend, test, expected, only[1] if only else None)
+            problem = self._run_on(page, backend, test, expected, only[1] if only else None, tolerance)
             if problem:
                 line, message = problem
                 failures.append(where.format(line=line) + f": {message}")
         if failures:
             raise BackendFailure("\n\n".join(failures))
 
-    def _run_on(self, page: Page, backend: str, test, published: Published, only: str | None):
+    def _run_on(
+        self, page: Page, backend: str, test, published: Published, only: str | None, tolerance: Tolerance
+    ):
         """(line, message) of what went wrong running the block on one backend, or None."""
         try:
             # pytest-markdown-docs pads the source with blank lines up to its place on the
@@ -294,7 +316,7 @@ class GuidePageRunner(_Runner):
             return test.start_line, "the page shows an error after this block, but it ran without one"
         shown = merge_printed(outputs)
         printed = "\n\n".join(o.text for o in shown if o.kind == "stdout")
-        problems = differences(published.printed, printed)
+        problems = differences(published.printed, printed, tolerance)
         rich = {o.kind for o in shown if o.kind in ("image", "html")}
         for kind in sorted(published.rich ^ rich):
             had = "showed" if kind in published.rich else "did not show"

@@ -1,9 +1,10 @@
 """Run a guide's code in a Jupyter kernel (nbclient) and collect its outputs.
 
-The kernel is contained: it starts in a fresh temporary working directory (files
-a guide writes never land in the repository) with only the environment
-``kernel.kernel_env`` allows, and ``KERAS_BACKEND`` set from the guide's header
-before anything imports keras. A hidden first cell (``kernel.SETUP``) installs
+The kernel is contained (``kernel.contained``, shared with the doctests): it
+starts in a fresh temporary working directory (files a guide writes never land
+in the repository) with only the environment its ``KernelSpec`` allows, and
+``KERAS_BACKEND`` set from the guide's header before anything imports keras;
+every process it started is ended with it. A hidden first cell (``kernel.SETUP``) installs
 the local data set mirror and seeds every random generator; a hidden last cell
 (``kernel.PROBE``) reports backend, device and versions. Neither is shown on
 the page or kept in the downloadable notebook.
@@ -22,10 +23,10 @@ from nbformat import v4
 
 from . import cleaning
 from .errors import ExecutionError
-from .kernel import BACKENDS, DEFAULT_TIMEOUT, PROBE, SEED, SETUP, allowed_names, kernel_env
+from .kernel import BACKENDS, DEFAULT_TIMEOUT, PROBE, SEED, KernelSpec, contained
 from .model import Executed, Guide, Record
 from .records import outputs_hash
-from .sources import guide_backend, only_backend, requested_env
+from .sources import guide_backend, only_backend
 
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
@@ -35,7 +36,7 @@ MEMORY_SAMPLE_SECONDS = 0.5  # how often the kernel's memory is sampled (its pea
 
 def guide_timeout(guide: Guide, default: int = DEFAULT_TIMEOUT) -> int:
     """Seconds one cell of this guide may run: the header's `timeout:` field wins."""
-    return int(guide.meta.get("timeout", default))
+    return KernelSpec.from_meta(guide.meta, guide_backend(guide), default).timeout
 
 
 def _seconds(cell) -> float:
@@ -188,9 +189,9 @@ def _failures_kept_going(guide: Guide, nb, backend: str) -> ExecutionError | Non
     return ExecutionError(first.path, first.line, f"{first.message}\n{summary}")
 
 
-def _published_problems(guide: Guide, outputs) -> ExecutionError | None:
+def _published_problems(guide: Guide, outputs, spec: KernelSpec) -> ExecutionError | None:
     """Outputs that must not be published: too large, or showing a value of the build's environment."""
-    allowed = allowed_names(requested_env(guide))
+    allowed = spec.allowed_names()
     for index, cell_outputs in enumerate(outputs):
         where = _where(guide, index)
         line = guide.code_cells[index].line
@@ -236,9 +237,11 @@ def execute(
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     backend = backend or guide_backend(guide)
+    spec = KernelSpec.from_meta(guide.meta, backend, default_timeout=timeout)
+    timeout = spec.timeout
     code = guide.code_cells
     hidden = {HIDDEN: True}
-    cells = [v4.new_code_cell(SETUP, metadata=hidden)]
+    cells = [v4.new_code_cell(spec.setup, metadata=hidden)]
     cells += [v4.new_code_cell(c.source, metadata={"tags": _kernel_tags(c, backend)}) for c in code]
     cells.append(v4.new_code_cell(PROBE, metadata=hidden))
     nb = v4.new_notebook(cells=cells)
@@ -246,7 +249,7 @@ def execute(
     # warnings) goes to a file instead of the maintainer's terminal; its tail
     # explains a kernel that died.
     with (
-        tempfile.TemporaryDirectory(prefix=f"guidesite-{guide.name}-") as workdir,
+        contained(spec, guide.name) as box,
         tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log,
     ):
         client = _interrupting_client(nbclient)(
@@ -257,12 +260,12 @@ def execute(
             kernel_name="python3",
             record_timing=True,
             allow_errors=keep_going,
-            resources={"metadata": {"path": workdir}},
+            resources={"metadata": {"path": box.workdir}},
         )
         watch = KernelWatch()
         client.on_notebook_start = lambda **_: watch.started(client)
         try:
-            client.execute(env=kernel_env(backend, requested_env(guide)), stderr=kernel_log)
+            client.execute(env=box.env, stderr=kernel_log)
         except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
             kernel_log.seek(0)
             raise _failure(guide, nb, exc, timeout, kernel_log.read(), watch) from None
@@ -275,7 +278,7 @@ def execute(
     # Its stdout, not its last output: TensorFlow's first GPU query may log to stderr after it.
     probe = json.loads(next(o.text for o in nb.cells[-1].outputs if o.get("name") == "stdout"))
     outputs = tuple(cleaning.from_notebook(cell.outputs) for cell in nb.cells[1:-1])
-    problem = _published_problems(guide, outputs)
+    problem = _published_problems(guide, outputs, spec)
     if problem:
         raise problem
     record = Record(

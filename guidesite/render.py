@@ -17,8 +17,8 @@ import re
 from collections.abc import Mapping
 
 from .cleaning import clean_output, fence_for
-from .compare import differences
-from .kernel import BACKENDS
+from .compare import EXACT, EXACT_REL, TRAINING_TAG, Tolerance, differences, tolerance_for
+from .kernel import BACKENDS, KernelSpec
 from .model import Executed, Output
 from .project import IMAGE_DIR, NOT_HOSTED, Hosting
 from .readings import with_readings
@@ -61,6 +61,10 @@ LABELS = {
         "[영어 페이지]({link})도 함께 보세요.",
         "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
+        "compared": "검증 기준: 테스트할 때마다 다시 실행해, 숫자는 마지막 자리 한 단위"
+        "(또는 상대 오차 {exact:g})까지 같아야 합니다. 학습에서 나온 숫자(Keras 진행 표시줄의 지표{cells})는 "
+        "CPU마다 조금씩 달라지므로 상대 {training}까지 허용합니다.",
+        "compared_cells": ", 학습 결과로 표시한 셀 {n}개의 숫자",
         "hidden_setup": "숨은 준비 단계: 첫 셀보다 먼저 `keras.utils.set_random_seed({seed})`로 "
         "모든 난수 생성기를 고정하고, 데이터셋은 내려받는 대신 패키지에 담긴 실제 데이터의 로컬 사본에서 "
         "읽습니다. 마지막 숨은 셀은 위의 장치와 버전만 읽습니다. 그 밖의 코드는 모두 페이지에 보이는 "
@@ -91,6 +95,11 @@ LABELS = {
         "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
         "executed": "Executed", "total": "Total run time",
         "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
+        "compared": "How it is checked: every test run executes the code again; numbers must match to one "
+        "unit of the last printed digit (or {exact:g} relative). Numbers from training (the metrics in "
+        "Keras' progress lines{cells}) differ slightly from one CPU to another and may move by {training} "
+        "relative.",
+        "compared_cells": " and the numbers of {n} cell(s) marked as training output",
         "hidden_setup": "Hidden setup: before the first cell, `keras.utils.set_random_seed({seed})` "
         "seeds every random generator, and data sets are read from a local copy of the real data shipped "
         "in a package instead of being downloaded; a hidden last cell only reads the device and versions "
@@ -144,9 +153,20 @@ def _versions(record) -> str:
     return ", ".join(f"{name} {versions[key]}" for key, name in VERSION_NAMES if key in versions)
 
 
+def _comparison(guide, label: dict) -> str:
+    """How the doctests compare this page's numbers (compare.py), as the record box says it."""
+    marked = sum(TRAINING_TAG in cell.tags for cell in guide.code_cells)
+    training = tolerance_for(guide.meta, ()).training
+    return label["compared"].format(
+        exact=EXACT_REL, training=f"{training * 100:g}%",
+        cells=label["compared_cells"].format(n=marked) if marked else "",
+    )
+
+
 def _record_box(runs: list[Executed], label: dict) -> list[str]:
-    """The execution record: where and how each backend's run produced the outputs."""
+    """The execution record: where and how each backend's run produced the outputs, and how it is checked."""
     lines = [f'!!! info record "{label["record"]}"', f"    {label['record_intro']}", ""]
+    compared = f"    - {_comparison(runs[0].guide, label)}"
     if len(runs) == 1:
         record = runs[0].record
         return lines + [
@@ -156,6 +176,7 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
             f"    - {label['executed']}: {record.executed_at} · {label['total']}: "
             f"{record.total_seconds}{label['seconds']} · {label['seed']}: {record.seed}",
             f"    - {label['hidden_setup'].format(seed=record.seed)}",
+            compared,
             "",
         ]
     for run in runs:
@@ -168,6 +189,7 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
     return lines + [
         f"    - {label['seed']}: {runs[0].record.seed} · {label['first_backend']}",
         f"    - {label['hidden_setup'].format(seed=runs[0].record.seed)}",
+        compared,
         "",
     ]
 
@@ -260,11 +282,13 @@ def shown_outputs(outputs: tuple[Output, ...]) -> tuple[Output, ...]:
     return merge_printed(tuple(o for o in (clean_output(o) for o in outputs) if o.text or o.data))
 
 
-def same_outputs(a: tuple[Output, ...], b: tuple[Output, ...]) -> bool:
-    """True when two runs' outputs of a cell read the same (numbers within the doctests' tolerance)."""
+def same_outputs(a: tuple[Output, ...], b: tuple[Output, ...], tolerance: Tolerance = EXACT) -> bool:
+    """True when two runs' outputs of a cell read the same: numbers within half the doctests' tolerance, so
+    that the other backend's doctest, compared with the one output shown, keeps the other half for drift."""
     a, b = shown_outputs(a), shown_outputs(b)
+    half = Tolerance(tolerance.training, tolerance.cell_from_training, scale=0.5)
     return len(a) == len(b) and all(
-        x.kind == y.kind and x.data == y.data and not differences(x.text, y.text)
+        x.kind == y.kind and x.data == y.data and not differences(x.text, y.text, half)
         for x, y in zip(a, b, strict=True)
     )
 
@@ -314,7 +338,8 @@ def render_cell_outputs(runs: list[Executed], index: int, number: int, label: di
     cell = guide.code_cells[index]
     only = only_backend(cell)
     shown = [run for run in runs if only is None or run.record.backend == only]
-    if all(same_outputs(shown[0].outputs[index], run.outputs[index]) for run in shown[1:]):
+    tolerance = tolerance_for(guide.meta, cell.tags)
+    if all(same_outputs(shown[0].outputs[index], run.outputs[index], tolerance) for run in shown[1:]):
         return render_outputs(shown[0].outputs[index], guide.name, number, label, _suffix(runs, shown[0]))
     tabs = []
     for run in shown:
@@ -349,10 +374,13 @@ def render(
         notices.append(stale_notice(guide.name, stale_cells, label))
     header[2:2] = [line for notice in notices for line in (notice, "")]  # header[0] is the "# title" line
     meta = {key: guide.meta[key] for key in ("title", "description")}
-    if len(runs) == 1:  # the doctests start the page's kernels with these
+    if len(runs) == 1:  # the doctests start the page's kernels with these (and the header's env, timeout)
         meta["backend"] = executed.record.backend
     else:
         meta["backends"] = [run.record.backend for run in runs]
+    meta.update(KernelSpec.from_meta(guide.meta, executed.record.backend).front_matter())
+    if "tolerance" in guide.meta:  # the doctests compare numbers from training with it
+        meta["tolerance"] = guide.meta["tolerance"]
     front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     parts = [
         f"---\n{front_matter}\n---",
@@ -371,6 +399,7 @@ def render(
         if only:
             parts.append(f'<p class="backend-only">{label["only"].format(backend=backend_label(only))}</p>')
         classes = f".python .{CODE_CELL_CLASS}" + (f" .{ONLY_TAG}{only}" if only else "")
+        classes += f" .{TRAINING_TAG}" if TRAINING_TAG in cell.tags else ""
         parts.append(f"{fence}{{{classes}}}\n{code}\n{fence}")
         block = render_cell_outputs(runs, code_index, number, label)
         if block:

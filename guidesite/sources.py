@@ -50,9 +50,10 @@ def _meta_lines(text: str) -> dict[str, int]:
 
 
 ONLY_TAG = "only-"  # a code cell tagged only-<backend> runs on that backend and must raise on the others
-# Tags that only say how the doctests compare a cell's numbers (tolerance-training, tolerance-0.02):
-# they never change what executes, so they are not part of the cache key.
+# Tags that only say how the doctests compare a cell's numbers (compare.py: tolerance-training): they
+# never change what executes, so they are not part of the cache key.
 TOLERANCE_TAG = "tolerance-"
+TOLERANCE_TAGS = ("tolerance-training",)
 
 
 def backends_of(meta: dict) -> tuple[str, ...]:
@@ -77,15 +78,14 @@ def only_backend(cell: Cell) -> str | None:
     return next((tag[len(ONLY_TAG):] for tag in cell.tags if tag.startswith(ONLY_TAG)), None)
 
 
-def requested_env(guide: Guide) -> tuple[str, ...]:
-    """Names of the build's environment variables the header lets the kernel see (`env:`)."""
-    return tuple(guide.meta.get("env", ()))
-
-
 def _check_header(meta: dict, path: Path, lines: dict[str, int]) -> None:
     def fail(key: str, message: str):
         raise SourceError(path, lines.get(key) or lines.get("guide", 1), message)
 
+    tolerance = meta.get("tolerance")
+    if tolerance is not None and not (type(tolerance) in (int, float) and 0 < tolerance < 1):
+        fail("tolerance", f"'tolerance: {tolerance}' under 'guide:' must be a number between 0 and 1: "
+             "how far, relative, the doctests let numbers from training move (e.g. 0.02 for 2%)")
     timeout = meta.get("timeout")
     if timeout is not None and not (type(timeout) is int and timeout > 0):
         fail("timeout", f"'timeout: {timeout}' under 'guide:' must be a whole number "
@@ -192,6 +192,13 @@ def reads(text: str, path: Path, lang: str) -> Guide:
                 raise SourceError(path, line + (exc.lineno or 1), f"syntax error: {exc.msg}") from None
             _check_backend_in_code(source, line, backends_of(meta), path)
         parsed.append(Cell(cell.cell_type, source, line, tuple(cell.metadata.get("tags", ()))))
+        unknown = [t for t in parsed[-1].tags if t.startswith(TOLERANCE_TAG) and t not in TOLERANCE_TAGS]
+        if unknown or (cell.cell_type != "code" and any(t in TOLERANCE_TAGS for t in parsed[-1].tags)):
+            raise SourceError(
+                path, line, f"tag {(unknown or TOLERANCE_TAGS)[0]!r}: the only tolerance tag is "
+                "'tolerance-training', on a code cell whose printed numbers come from training; for a wider "
+                "tolerance set `tolerance: <relative>` under 'guide:' in the header"
+            )
         only = only_backend(parsed[-1])
         if only is not None and (cell.cell_type != "code" or only not in backends_of(meta)):
             raise SourceError(path, line, f"tag '{ONLY_TAG}{only}' names a backend the guide does not run on "
