@@ -81,16 +81,34 @@ def build_gpu(session: nox.Session) -> None:
     session.run("mkdocs", "build", "--strict")
 
 
+def _checks(session: nox.Session) -> None:
+    session.run("python", "-m", "guidesite", "status")  # fails on misaligned cells or code drift
+    session.run("python", "-m", "guidesite", "check")
+    session.run("pytest", *session.posargs)
+    site = session.create_tmp() + "/site"
+    session.run("mkdocs", "build", "--strict", "--site-dir", site)
+
+
 @nox.session
 def test(session: nox.Session) -> None:
     """Unit tests, freshness of docs/, doctests of the published pages, strict site build."""
     install(session, "test")
-    session.run("python", "-m", "guidesite", "status")  # fails on misaligned cells or code drift
-    session.run("python", "-m", "guidesite", "check")
-    session.run("pytest", *session.posargs)
+    _checks(session)
     session.run("pytest", *DOCTEST_ARGS, *PARALLEL, "-W", "default", "docs")
-    site = session.create_tmp() + "/site"
-    session.run("mkdocs", "build", "--strict", "--site-dir", site)
+
+
+@nox.session(default=False)
+def checks(session: nox.Session) -> None:
+    """`nox -s test` without the doctests (CI runs those as slices, `nox -s doctests`)."""
+    install(session, "test")
+    _checks(session)
+
+
+@nox.session(default=False)
+def doctests(session: nox.Session) -> None:
+    """Doctests of the pages; `-- --guide NAME --backend NAME` runs one slice (both languages) as CI does."""
+    install(session, "test")
+    session.run("pytest", *DOCTEST_ARGS, *PARALLEL, "-W", "default", *session.posargs, "docs")
 
 
 @nox.session(default=False)

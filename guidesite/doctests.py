@@ -30,20 +30,21 @@ pinned in constraints.txt.
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from pytest_markdown_docs._runners import _Runner, register_runner
 
 from .cleaning import CELL_LINE, clean, from_notebook
 from .compare import TRAINING_TAG, Tolerance, differences, tolerance_for
-from .kernel import BACKENDS, DEFAULT_BACKEND, KernelSpec, contained
+from .kernel import BACKENDS, KernelSpec, contained
 from .model import Output
 from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
+from .slices import front_matter, page_backends
 from .sources import ONLY_TAG
 
 _OUTPUT_FENCE = re.compile(
@@ -135,24 +136,6 @@ def shows_error(published_error: str, ename: str) -> bool:
     return last[0] == ename or last[0].startswith(f"{ename}:")
 
 
-def front_matter(lines: list[str]) -> dict:
-    """The page's front matter (render.py writes one JSON value per `key: value` line)."""
-    meta = {}
-    if lines and lines[0] == "---":
-        for line in lines[1:]:
-            if line == "---":
-                break
-            key, _, value = line.partition(":")
-            meta[key] = json.loads(value)
-    return meta
-
-
-def page_backends(lines: list[str]) -> tuple[str, ...]:
-    """The `backend:` or `backends:` of the page's front matter (from the records), default tensorflow."""
-    meta = front_matter(lines)
-    return tuple(meta["backends"]) if "backends" in meta else (meta.get("backend", DEFAULT_BACKEND),)
-
-
 def page_kernel_spec(lines: list[str], backend: str) -> KernelSpec:
     """The kernel the page's outputs were produced in, on one of its backends."""
     return KernelSpec.from_meta(front_matter(lines), backend)
@@ -237,8 +220,27 @@ def is_code_cell(lines: list[str], fence_line: int) -> bool:
     return f".{CODE_CELL_CLASS}" in lines[fence_line - 1]
 
 
+def pytest_addoption(parser) -> None:
+    group = parser.getgroup("guidesite", "guide pages (guidesite.doctests)")
+    group.addoption("--guide", action="append", default=[], metavar="NAME",
+                    help="test only this guide's pages (repeatable); with --backend: one CI slice")
+    group.addoption("--backend", action="append", default=[], metavar="NAME",
+                    help="run the blocks on this backend only (repeatable; default: every backend)")
+
+
+def _selected_backends(config, lines: list[str]) -> tuple[str, ...]:
+    wanted = config.getoption("backend", default=[]) or []
+    return tuple(b for b in page_backends(lines) if not wanted or b in wanted)
+
+
 def pytest_collection_modifyitems(config, items) -> None:
-    """Keep only the fences that are guide code cells; a fence in prose is an example, never run."""
+    """Keep only the fences that are guide code cells (a fence in prose is an example, never run), of the
+    pages --guide selects, on a backend --backend selects."""
+    unknown = set(config.getoption("backend", default=[]) or []) - set(BACKENDS)
+    if unknown:
+        raise pytest.UsageError(f"--backend {sorted(unknown)[0]}: not a Keras backend; use one of "
+                                f"{', '.join(BACKENDS)}")
+    guides = set(config.getoption("guide", default=[]) or [])
     keep, examples = [], []
     lines_of: dict[str, list[str]] = {}
     for item in items:
@@ -249,10 +251,19 @@ def pytest_collection_modifyitems(config, items) -> None:
         key = str(test.source_path)
         if key not in lines_of:
             lines_of[key] = Path(key).read_text(encoding="utf-8").split("\n")
-        (keep if is_code_cell(lines_of[key], test.start_line) else examples).append(item)
+        selected = (not guides or Path(key).stem in guides) and _selected_backends(config, lines_of[key])
+        (keep if selected and is_code_cell(lines_of[key], test.start_line) else examples).append(item)
     if examples:
         config.hook.pytest_deselected(items=examples)
         items[:] = keep
+
+
+_config = None  # the pytest config: the runner API passes none to runtest
+
+
+def pytest_configure(config) -> None:
+    global _config
+    _config = config
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
@@ -269,7 +280,8 @@ class GuidePageRunner(_Runner):
     def runtest(self, test, args, **_):
         key = str(test.source_path)
         page = _page(key)
-        backends = page_backends(page.lines)
+        several = len(page_backends(page.lines)) > 1
+        backends = _selected_backends(_config, page.lines)
         published = published_outputs(page.lines, test.start_line)
         fence = page.lines[test.start_line - 1]
         only = _ONLY.search(fence)
@@ -277,7 +289,7 @@ class GuidePageRunner(_Runner):
         tolerance = tolerance_for(front_matter(page.lines), tags)
         failures = []
         for backend in backends:
-            where = f"{key}:{{line}} [{BACKENDS[backend].label}]" if len(backends) > 1 else f"{key}:{{line}}"
+            where = f"{key}:{{line}} [{BACKENDS[backend].label}]" if several else f"{key}:{{line}}"
             if backend in page.failed_at:
                 failures.append(where.format(line=test.start_line) + ": not run, an earlier block of this "
                                 f"page (line {page.failed_at[backend]}) failed on this backend")
