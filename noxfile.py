@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import nox
@@ -109,6 +110,41 @@ def doctests(session: nox.Session) -> None:
     """Doctests of the pages; `-- --guide NAME --backend NAME` runs one slice (both languages) as CI does."""
     install(session, "test")
     session.run("pytest", *DOCTEST_ARGS, *PARALLEL, "-W", "default", *session.posargs, "docs")
+
+
+# The canary's packages under test, newest release (or nightly build); everything else it needs is pinned.
+CANARY_RUNTIME = {"stable": ["keras", "tensorflow"], "nightly": ["keras-nightly", "tf-nightly"]}
+CANARY_BACKENDS = ["jax", "jaxlib", "torch", "numpy", "matplotlib", "pydot"]
+CANARY_TOOLS = ["jupytext", "nbclient", "nbformat", "jupyter_client", "ipykernel", "ipython", "PyYAML", "nh3",
+                "psutil", "pytest", "pytest-markdown-docs", "pytest-xdist", "execnet"]
+
+
+def _pins(names: list[str]) -> list[str]:
+    """`name==version` for each name, from constraints.txt."""
+    pins = {}
+    for line in Path(CONSTRAINTS).read_text(encoding="utf-8").splitlines():
+        name, _, version = line.partition("==")
+        pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return [f"{name}=={pins[name.lower().replace('_', '-')]}" for name in names]
+
+
+@nox.session(python="3.12", default=False)
+def canary(session: nox.Session) -> None:
+    """Doctests of every page on the newest Keras/JAX/TensorFlow/PyTorch (`-- --nightly`: nightly builds)."""
+    channel = "nightly" if "--nightly" in session.posargs else "stable"
+    rest = [arg for arg in session.posargs if arg != "--nightly"]
+    other = CANARY_RUNTIME["stable" if channel == "nightly" else "nightly"]
+    session.run("python", "-m", "pip", "uninstall", "--quiet", "--yes", *other)  # both provide `keras`
+    # The newest releases on purpose: a machine-wide pip cap (this workplace pins torch<=2.14.1 in
+    # /etc/xdg/pip) does not apply here. CANARY_TORCH_INDEX (the workflow: PyTorch's CPU index) avoids
+    # the CUDA build of torch that PyPI serves.
+    env = {"PIP_CONFIG_FILE": os.devnull}
+    index = os.environ.get("CANARY_TORCH_INDEX")
+    extra = ["--extra-index-url", index] if index else []
+    session.install("--upgrade", *extra, *CANARY_RUNTIME[channel], *CANARY_BACKENDS, env=env)
+    session.install(*_pins(CANARY_TOOLS), env=env)
+    session.install("--no-deps", *_pins([MNIST_MIRROR]), "-e", ".", env=env)
+    session.run("python", "-m", "guidesite.canary", "--channel", channel, *rest)
 
 
 @nox.session(default=False)

@@ -30,6 +30,8 @@ pinned in constraints.txt.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import tempfile
 from contextlib import ExitStack
@@ -54,6 +56,9 @@ _FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
 _TAB = re.compile(r'^=== "([^"]+)"$')
 _ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
+# The canary (canary.py) wants to see every warning a library raises, DeprecationWarning included.
+CANARY_SETUP = "import warnings as _w\n_w.simplefilter('default')\ndel _w\n"
+_WARNING = re.compile(r"\b(\w*Warning): (.+)$")
 
 
 class BlockRaised(Exception):
@@ -68,6 +73,7 @@ class BlockRaised(Exception):
 class Published:
     printed: str = ""  # the output blocks' text, joined as merge_printed joins them
     error: str = ""
+    stderr: str = ""
     rich: set[str] = field(default_factory=set)  # "image", "html"
 
 
@@ -104,6 +110,8 @@ def _outputs_at(lines: list[str], index: int) -> tuple[Published, int]:
             printed.append("\n".join(body))
         elif match["kind"] == "error":
             found.error = "\n".join(body)
+        else:
+            found.stderr += "\n".join(body) + "\n"
     found.printed = "\n\n".join(printed)
     return found, index
 
@@ -159,7 +167,10 @@ class PageKernel:
             self.client.start_channels()
             self._stack.callback(self.client.stop_channels)
             self.client.wait_for_ready(timeout=120)
+            self.last_stderr = ""
             self.run(spec.setup)
+            if _config is not None and _config.getoption("canary_log", default=None):
+                self.run(CANARY_SETUP)
         except BaseException:
             self._stack.close()
             raise
@@ -176,6 +187,7 @@ class PageKernel:
 
         reply = self.client.execute_interactive(source, output_hook=keep, timeout=self.spec.timeout)
         outputs = from_notebook(raw)
+        self.last_stderr = "\n".join(o.text for o in outputs if o.kind == "stderr")
         if reply["content"]["status"] == "error":
             traceback = next((o.text for o in outputs if o.kind == "error"), "")
             in_cell = CELL_LINE.findall(traceback)
@@ -224,6 +236,8 @@ def pytest_addoption(parser) -> None:
     group = parser.getgroup("guidesite", "guide pages (guidesite.doctests)")
     group.addoption("--guide", action="append", default=[], metavar="NAME",
                     help="test only this guide's pages (repeatable); with --backend: one CI slice")
+    group.addoption("--canary-log", metavar="FOLDER", default=None,
+                    help="write every block's result and new warnings there as JSON lines (canary.py)")
     group.addoption("--backend", action="append", default=[], metavar="NAME",
                     help="run the blocks on this backend only (repeatable; default: every backend)")
 
@@ -271,6 +285,46 @@ def pytest_sessionfinish(session, exitstatus) -> None:
         page.close()
 
 
+def new_warnings(fresh_stderr: str, published_stderr: str) -> list[str]:
+    """The `XxxWarning: message` lines of a fresh run that the page does not show."""
+    shown = {m.group(0) for line in published_stderr.split("\n") if (m := _WARNING.search(line))}
+    found = [m.group(0) for line in fresh_stderr.split("\n") if (m := _WARNING.search(line))]
+    return sorted({w for w in found if w not in shown})
+
+
+def _first_error_line(message: str) -> str:
+    """The line of a failure message that says what broke: the exception of a traceback, or the first
+    difference of a mismatch."""
+    lines = [line.strip() for line in message.split("\n") if line.strip()]
+    if lines and lines[0].startswith("this block raised"):
+        errors = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Interrupt)\b", line)]
+        return (errors or lines)[-1][:300]
+    return (lines[1] if len(lines) > 1 else lines[0] if lines else "")[:300]
+
+
+def _log_for_canary(
+    page: Page, key: str, line: int, backend: str, problem, published: Published, not_run: bool = False
+) -> None:
+    """With --canary-log: one JSON line per block and backend (status, first error line, new warnings)."""
+    folder = _config.getoption("canary_log", default=None) if _config is not None else None
+    if not folder:
+        return
+    kernel = page.kernels.get(backend)
+    status = "passed" if problem is None else "failed"
+    message = problem[1] if problem else ""
+    if not_run:
+        status, problem = "not run", None
+    entry = {
+        "page": key, "line": line, "backend": backend, "status": status,
+        "cell": sum(f".{CODE_CELL_CLASS}" in text for text in page.lines[:line]),
+        "error": _first_error_line(message) if problem else "",
+        "warnings": new_warnings(kernel.last_stderr, published.stderr) if kernel and not not_run else [],
+    }
+    path = Path(folder) / f"blocks-{os.getpid()}.jsonl"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
 class BackendFailure(AssertionError):
     """What went wrong on each backend a block failed on; str() names page, line and backend."""
 
@@ -293,9 +347,11 @@ class GuidePageRunner(_Runner):
             if backend in page.failed_at:
                 failures.append(where.format(line=test.start_line) + ": not run, an earlier block of this "
                                 f"page (line {page.failed_at[backend]}) failed on this backend")
+                _log_for_canary(page, key, test.start_line, backend, None, Published(), not_run=True)
                 continue
             expected = published.get(BACKENDS[backend].label) or published.get("") or Published()
             problem = self._run_on(page, backend, test, expected, only[1] if only else None, tolerance)
+            _log_for_canary(page, key, test.start_line, backend, problem, expected)
             if problem:
                 line, message = problem
                 failures.append(where.format(line=line) + f": {message}")
