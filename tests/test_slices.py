@@ -65,3 +65,14 @@ def test_a_slice_runs_one_guide_on_one_backend_in_both_languages(tmp_path):
     assert result.counts == {"passed": 1, "failed": 1, "deselected": 2}
     assert "multi.md:8 [PyTorch]: printed output no longer matches" in result.stdout
     assert "[JAX]" not in result.stdout
+
+
+def test_projection_of_the_check_for_more_guides():
+    from bench.ci_slices import projection
+
+    measured = {"setup_s": 100.0, "slices": {"a|jax": {"seconds": 60.0}, "a|torch": {"seconds": 40.0},
+                                             "b|tensorflow": {"seconds": 50.0}}}
+    today, ten, thirty = projection(measured)
+    assert today == {"guides": 2, "slices": 3, "one_job_s": 250.0, "per_slice_s": 160.0}
+    assert ten == {"guides": 10, "slices": 30, "one_job_s": 100.0 + 30 * 50.0, "per_slice_s": 2 * 160.0}
+    assert thirty["slices"] == 90 and thirty["per_slice_s"] == 5 * 160.0
