@@ -2,6 +2,7 @@
 
     python -m bench.reproducibility                 # every guide, every backend, every setting
     python -m bench.reproducibility --guides g --settings threads-1 isa-avx2
+    python -m bench.reproducibility --doctests --repeat 5   # the real doctests under every setting
     python -m bench.reproducibility --report        # the benchmarks pages' table from the json
 
 Each guide's English source is executed again on each of its backends under settings that
@@ -11,7 +12,10 @@ is, and every printed number is compared with the number the page publishes (the
 record, which may come from another CPU). Per number it records the relative difference
 and the kind compare.py gives it (exact or from training); per guide, backend and setting
 the largest spread of each kind and whether the doctests' comparison would pass.
-Writes bench/reproducibility.json and the table on docs/<lang>/benchmarks.md.
+With --doctests it runs the doctests themselves (every page, every backend, as `nox -s test`
+does) once under each setting, and `--repeat N` times as the machine is, and records the
+passed and failed blocks of each run.
+Writes bench/reproducibility.json and the tables on docs/<lang>/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import argparse
 import json
 import os
 import platform
+import re
+import subprocess
 import sys
 import time
 from contextlib import contextmanager
@@ -133,12 +139,32 @@ def summarize(run: dict) -> dict:
     return {"largest": largest, "numbers": counts, "failing_cells": failing}
 
 
+DOCTESTS = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences",
+            "-n", "auto", "--dist", "loadfile", "-p", "no:cacheprovider", "-q", "-W", "default"]
+
+
+def run_doctests(setting: str) -> dict:
+    """The doctests of every page under one setting: passed and failed block counts, the failures' ids."""
+    started = time.perf_counter()
+    env = {**os.environ, **SETTINGS[setting][1]}
+    done = subprocess.run([sys.executable, "-m", "pytest", *DOCTESTS, "docs"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    tail = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    counts = {key: int(n) for n, key in re.findall(r"(\d+) (passed|failed|error)", tail)}
+    failed = [line.split(" ")[1] for line in done.stdout.splitlines() if line.startswith("FAILED ")]
+    return {"exit_code": done.returncode, "passed": counts.get("passed", 0),
+            "failed": counts.get("failed", 0) + counts.get("error", 0), "failures": failed,
+            "seconds": round(time.perf_counter() - started, 1)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.reproducibility",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--guides", nargs="*", help="guide names (default: every guide)")
     parser.add_argument("--settings", nargs="*", choices=list(SETTINGS), help="default: every setting")
     parser.add_argument("--report", action="store_true", help="only rewrite the pages' table from the json")
+    parser.add_argument("--doctests", action="store_true", help="run the doctests under every setting")
+    parser.add_argument("--repeat", type=int, default=1, help="with --doctests: runs as the machine is")
     args = parser.parse_args(argv)
     if args.report:
         write_blocks(START, END, lambda lang: table(json.loads(RESULTS.read_text(encoding="utf-8")), lang))
@@ -151,6 +177,16 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(UTC).strftime("%Y-%m-%d"), "exact_rel": EXACT_REL, "training_rel": TRAINING_REL,
         "settings": {name: {"stands_for": what, "env": env} for name, (what, env, _) in SETTINGS.items()},
     })
+    if args.doctests:
+        runs = results["doctests"] = {}
+        for setting in args.settings or SETTINGS:
+            for n in range(args.repeat if setting == "this-machine" else 1):
+                print(f"doctests, {setting} (run {n + 1}) ...", flush=True)
+                runs.setdefault(setting, []).append(run_doctests(setting))
+                print("   ", json.dumps(runs[setting][-1]), flush=True)
+                RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        write_blocks(START, END, lambda lang: table(results, lang))
+        return 0
     for name, paths in discover(project.src_dir, ("en",)).items():
         if args.guides and name not in args.guides:
             continue
@@ -183,7 +219,26 @@ def _spread(value: float) -> str:
     return "0" if value == 0 else f"{value:.1e}"
 
 
+DOCTEST_HEAD = {"en": ("Setting", "Runs", "Blocks passed / failed (each run)", "Minutes (each run)"),
+                "ko": ("설정", "실행 횟수", "통과 / 실패한 블록 (실행마다)", "걸린 시간(분, 실행마다)")}
+
+
+def doctest_table(results: dict, lang: str) -> str:
+    rows = ["| " + " | ".join(DOCTEST_HEAD[lang]) + " |", "|---|---|---|---|"]
+    for setting, runs in results.get("doctests", {}).items():
+        counts = ", ".join(f"{r['passed']} / {r['failed']}" for r in runs)
+        minutes = ", ".join(f"{r['seconds'] / 60:.1f}" for r in runs)
+        rows.append(f"| `{setting}` | {len(runs)} | {counts} | {minutes} |")
+    return "\n".join(rows)
+
+
 def table(results: dict, lang: str) -> str:
+    """One row per guide, backend and setting (Markdown), then the doctest runs under each setting."""
+    doctests = "\n\n" + doctest_table(results, lang) if results.get("doctests") else ""
+    return spread_table(results, lang) + doctests
+
+
+def spread_table(results: dict, lang: str) -> str:
     """One row per guide, backend and setting (Markdown)."""
     rows = ["| " + " | ".join(HEAD[lang]) + " |", "|" + "---|" * len(HEAD[lang])]
     for key in sorted(results["runs"]):
