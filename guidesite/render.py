@@ -62,7 +62,7 @@ LABELS = {
         "executed": "실행 일시", "total": "총 실행 시간",
         "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
         "compared": "검증 기준: 테스트할 때마다 다시 실행해, 숫자는 마지막 자리 한 단위"
-        "(또는 상대 오차 {exact:g})까지 같아야 합니다. 학습에서 나온 숫자(Keras 진행 표시줄의 지표{cells})는 "
+        "(또는 상대 오차 {exact})까지 같아야 합니다. 학습에서 나온 숫자(Keras 진행 표시줄의 지표{cells})는 "
         "CPU마다 조금씩 달라지므로 상대 {training}까지 허용합니다.",
         "compared_cells": ", 학습 결과로 표시한 셀 {n}개의 숫자",
         "hidden_setup": "숨은 준비 단계: 첫 셀보다 먼저 `keras.utils.set_random_seed({seed})`로 "
@@ -96,7 +96,7 @@ LABELS = {
         "executed": "Executed", "total": "Total run time",
         "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
         "compared": "How it is checked: every test run executes the code again; numbers must match to one "
-        "unit of the last printed digit (or {exact:g} relative). Numbers from training (the metrics in "
+        "unit of the last printed digit (or {exact} relative). Numbers from training (the metrics in "
         "Keras' progress lines{cells}) differ slightly from one CPU to another and may move by {training} "
         "relative.",
         "compared_cells": " and the numbers of {n} cell(s) marked as training output",
@@ -158,7 +158,7 @@ def _comparison(guide, label: dict) -> str:
     marked = sum(TRAINING_TAG in cell.tags for cell in guide.code_cells)
     training = tolerance_for(guide.meta, ()).training
     return label["compared"].format(
-        exact=EXACT_REL, training=f"{training * 100:g}%",
+        exact=f"{EXACT_REL * 100:g}%", training=f"{training * 100:g}%",
         cells=label["compared_cells"].format(n=marked) if marked else "",
     )
 
