@@ -121,7 +121,12 @@ def page_block(report: dict, lang: str) -> str:
         if not run:
             parts.append(_t("never", lang))
             continue
-        release = ", ".join(f"{n} {v}" for n, v in run["versions"].items())
+        order = ["python", *(name for names in PACKAGES for name in names)]
+        def rank(item: tuple[str, str]) -> int:
+            return order.index(item[0]) if item[0] in order else len(order)
+
+        versions = sorted(run["versions"].items(), key=rank)
+        release = ", ".join(f"{n} {v}" for n, v in versions)
         parts.append(_t("run", lang).format(date=run["date"], release=release))
         guides = sorted({key.split("|")[0] for key in run["summary"]})
         backends = [b for b in BACKENDS if any(key.endswith(f"|{b}") for key in run["summary"])]
@@ -184,13 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--channel", choices=("stable", "nightly"), default="stable")
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--pages-only", action="store_true", help="rewrite the pages from canary/report.json")
-    parser.add_argument("pytest_args", nargs="*", help="more pytest arguments, e.g. --guide NAME")
-    args = parser.parse_args(argv)
+    # Any other argument goes to pytest, e.g. --guide NAME --backend jax.
+    args, pytest_args = parser.parse_known_args(argv)
     report_path = args.root / REPORT
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {"runs": {}}
     if not args.pages_only:
         with tempfile.TemporaryDirectory(prefix="guidesite-canary-") as folder:
-            code = run_doctests(args.root, Path(folder), args.pytest_args)
+            code = run_doctests(args.root, Path(folder), pytest_args)
             entries = read_log(Path(folder))
         if not entries:
             print(f"error: the doctests did not run (pytest exit code {code}); no report written",

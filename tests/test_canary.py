@@ -44,3 +44,22 @@ def test_new_warnings_and_the_first_error_line():
     assert _first_error_line(raised) == "TypeError: bad operand"
     mismatch = "printed output no longer matches the published block\noutput line 2: text differs"
     assert _first_error_line(mismatch) == "output line 2: text differs"
+
+
+def test_the_canary_log_holds_every_block_and_the_warnings_a_library_raises(tmp_path):
+    import json
+
+    from .conftest import run_doctests
+
+    fence = "```"
+    code = ('import warnings\nwarnings.warn_explicit("old API", DeprecationWarning, "lib.py", 1, module="lib")\n'
+            'print("ok")')
+    page = tmp_path / "page.md"
+    page.write_text(f"# P\n\n{fence}{{.python .guide-cell}}\n{code}\n{fence}\n\n"
+                    f'{fence}{{.text .output title="Output"}}\nok\n{fence}\n', encoding="utf-8")
+    log = tmp_path / "log"
+    log.mkdir()
+    assert run_doctests(page, 300, "--canary-log", str(log)).counts == {"passed": 1}
+    entries = [json.loads(line) for path in log.glob("*.jsonl") for line in path.read_text().splitlines()]
+    assert entries == [{"page": str(page), "line": 3, "backend": "tensorflow", "status": "passed",
+                        "cell": 1, "error": "", "warnings": ["DeprecationWarning: old API"]}]
