@@ -66,7 +66,7 @@ def _block_key(entry: dict) -> str:
 def channel_report(entries: list[dict], versions: dict, previous: dict | None, date: str) -> dict:
     """The report of one channel's run (pure): per block its status, error, warnings and since when it
     fails; per guide and backend the counts. previous: the same channel's last report."""
-    release = ", ".join(f"{name} {version}" for name, version in versions.items())
+    release = release_text(versions)
     old_blocks = (previous or {}).get("blocks", {})
     blocks, summary = {}, {}
     for entry in sorted(entries, key=_block_key):
@@ -104,6 +104,17 @@ _L = {
 }
 
 
+VERSION_ORDER = ["python", *(name for names in PACKAGES for name in names)]
+
+
+def release_text(versions: dict[str, str]) -> str:
+    """"python 3.12.1, keras 3.15.1, jax ..." in a fixed order."""
+    def rank(item: tuple[str, str]) -> int:
+        return VERSION_ORDER.index(item[0]) if item[0] in VERSION_ORDER else len(VERSION_ORDER)
+
+    return ", ".join(f"{name} {version}" for name, version in sorted(versions.items(), key=rank))
+
+
 def _t(key: str, lang: str) -> str:
     return _L[key][0 if lang == "en" else 1]
 
@@ -121,12 +132,7 @@ def page_block(report: dict, lang: str) -> str:
         if not run:
             parts.append(_t("never", lang))
             continue
-        order = ["python", *(name for names in PACKAGES for name in names)]
-        def rank(item: tuple[str, str]) -> int:
-            return order.index(item[0]) if item[0] in order else len(order)
-
-        versions = sorted(run["versions"].items(), key=rank)
-        release = ", ".join(f"{n} {v}" for n, v in versions)
+        release = release_text(run["versions"])
         parts.append(_t("run", lang).format(date=run["date"], release=release))
         guides = sorted({key.split("|")[0] for key in run["summary"]})
         backends = [b for b in BACKENDS if any(key.endswith(f"|{b}") for key in run["summary"])]

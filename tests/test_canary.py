@@ -52,8 +52,8 @@ def test_the_canary_log_holds_every_block_and_the_warnings_a_library_raises(tmp_
     from .conftest import run_doctests
 
     fence = "```"
-    code = ('import warnings\nwarnings.warn_explicit("old API", DeprecationWarning, "lib.py", 1, module="lib")\n'
-            'print("ok")')
+    code = ('import warnings\n'
+            'warnings.warn_explicit("old API", DeprecationWarning, "lib.py", 1, module="lib")\nprint("ok")')
     page = tmp_path / "page.md"
     page.write_text(f"# P\n\n{fence}{{.python .guide-cell}}\n{code}\n{fence}\n\n"
                     f'{fence}{{.text .output title="Output"}}\nok\n{fence}\n', encoding="utf-8")
