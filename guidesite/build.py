@@ -17,7 +17,7 @@ from .home import home_pages, nav_config
 from .kernel import DEFAULT_TIMEOUT
 from .links import check_links
 from .model import Executed, Guide, Record
-from .project import Project
+from .project import PLAIN_NAME, Project, is_guide_name
 from .publish import Files
 from .records import cache_key, check_installed, read_pins, why_not_reusable
 from .render import image_files, render
@@ -78,6 +78,9 @@ def read_guides(project: Project) -> list[Guide]:
     """Every guide source, in name then language order. A translation needs its English original."""
     guides = []
     for name, paths in discover(project.src_dir, project.languages).items():
+        if not is_guide_name(name):
+            raise SourceError(next(iter(paths.values())), 1, f"{name!r} is not a plain guide name; rename "
+                              f"the file in every language to one made of {PLAIN_NAME}")
         if SOURCE_LANG in project.languages and SOURCE_LANG not in paths:
             path = next(iter(paths.values()))
             raise SourceError(

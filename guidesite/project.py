@@ -16,6 +16,14 @@ SOURCE_LANG = "en"  # every other language is translated from this one
 # Where the site's sources live on GitHub: [tool.guidesite] in pyproject.toml, or these variables.
 REPOSITORY_ENV, BRANCH_ENV = "GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH"
 _REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
+# A guide's name: its source file's stem, and the stem of its page, notebooks and images. Plain, so that
+# it can never name a path outside its folder nor need quoting in Markdown, YAML or a URL.
+GUIDE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+PLAIN_NAME = "letters, digits, '_' and '-', starting with a letter (e.g. my_guide)"
+
+
+def is_guide_name(name: str) -> bool:
+    return GUIDE_NAME.fullmatch(name) is not None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..project import SOURCE_LANG
+from ..errors import PipelineError
+from ..project import PLAIN_NAME, SOURCE_LANG, is_guide_name
 
 COMMANDS = ("status", "review", "scaffold", "import")
 
@@ -39,9 +40,32 @@ def add_parsers(sub) -> None:
     )
 
 
+def check_names(args: argparse.Namespace, languages: tuple[str, ...]) -> None:
+    """Refuse a language or guide name that could name a path outside guide_src/<lang>/ (`../../x`)."""
+    if args.command in ("review", "scaffold"):
+        allowed = [lang for lang in languages if lang != SOURCE_LANG]
+        if args.lang not in allowed:
+            raise PipelineError(f"--lang {args.lang!r} is not a translation language of this project; "
+                                f"write one of: {', '.join(allowed)}")
+        if not is_guide_name(args.guide):
+            raise PipelineError(f"guide {args.guide!r} is not a plain guide name: a guide's name is its file "
+                                f"name in guide_src/{SOURCE_LANG}/ without .py, made of {PLAIN_NAME}")
+    elif args.command == "import":
+        if args.lang not in languages:
+            raise PipelineError(f"--lang {args.lang!r} is not a language of this project; "
+                                f"write one of: {', '.join(languages)}")
+        if args.name is not None and not is_guide_name(args.name):
+            raise PipelineError(f"--name {args.name!r} is not a plain guide name; use {PLAIN_NAME}")
+        if args.name is None and not is_guide_name(args.file.stem):
+            raise PipelineError(f"the file name {args.file.stem!r} is not a plain guide name ({PLAIN_NAME}); "
+                                "pass --name <name> to choose the guide's name")
+
+
 def run(args: argparse.Namespace, root: Path, languages: tuple[str, ...]) -> int:
     """One translator command; its failures are raised for cli.main to report."""
     from .commands import run_import, run_review, run_scaffold, run_status
+
+    check_names(args, languages)
 
     if args.command == "status":
         return run_status(root, languages, args.strict)
