@@ -198,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 print(f"{name} [{BACKENDS[backend].label}] {setting} ...", flush=True)
                 run = measure_run(guide, backend, setting, project, pins)
-                results["runs"][f"{name}|{backend}|{setting}"] = run
+                # Keyed by the CPU the record was made on too: a guide executed again elsewhere keeps the
+                # rows that measured its earlier records (the cross-vendor evidence).
+                recorded = run.get("recorded_on", "")
+                results["runs"][f"{name}|{backend}|{setting}|{recorded}"] = run
                 print("   ", json.dumps(summarize(run)), flush=True)
                 RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     write_blocks(START, END, lambda lang: table(results, lang))
@@ -242,7 +245,7 @@ def spread_table(results: dict, lang: str) -> str:
     """One row per guide, backend and setting (Markdown)."""
     rows = ["| " + " | ".join(HEAD[lang]) + " |", "|" + "---|" * len(HEAD[lang])]
     for key in sorted(results["runs"]):
-        name, backend, setting = key.split("|")
+        name, backend, setting, _ = key.split("|")
         run = results["runs"][key]
         summary = summarize(run)
         label = BACKENDS[backend].label
