@@ -21,7 +21,7 @@ from .project import PLAIN_NAME, Project, is_guide_name
 from .publish import Files
 from .records import cache_key, check_installed, read_pins, why_not_reusable
 from .render import image_files, render
-from .sources import discover, guide_backends, read
+from .sources import check_selected, discover, guide_backends, read
 from .translate.files import (
     SOURCE_LANG,
     STATUS_PAGE,
@@ -165,10 +165,7 @@ def build_files(
     """
     pins = read_pins(project.constraints)
     guides = read_guides(project)
-    unknown = sorted(set(only) - {g.name for g in guides})
-    if unknown:
-        raise SourceError(project.src_dir / SOURCE_LANG, 1, f"no guide named {', '.join(unknown)} "
-                          f"(guides: {', '.join(sorted({g.name for g in guides}))})")
+    check_selected(project.src_dir, project.languages, only, SOURCE_LANG)
     # Misaligned or drifted translations stop the build here, before anything executes.
     translations = checked_reports(guides, project.root)
     plan = plan_runs(project, guides, pins, force=force, only=only, log=log)

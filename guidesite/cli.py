@@ -12,7 +12,7 @@ from . import stamp
 from .errors import FAILED, INTERRUPTED, OK, OUT_OF_DATE, PipelineError
 from .kernel import DEFAULT_TIMEOUT
 from .lock import project_lock
-from .project import Project
+from .project import SOURCE_LANG, Project
 from .translate import cli as translate_cli
 
 # build.py (and through it jupytext, nbformat, nbclient) is imported only when the stamp misses.
@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace, project: Project) -> int:
     docs = project.docs_dir.relative_to(project.root)
+    if args.guides:  # before the stamp: a name that is no guide is an error whether or not anything changed
+        from .sources import check_selected
+
+        check_selected(project.src_dir, project.languages, tuple(args.guides), SOURCE_LANG)
     if not args.force and stamp.fresh(project.root):
         print(f"nothing changed since the last build or check ({stamp.CACHE_DIR}/)")
         print(f"0 file(s) updated under {docs}/")

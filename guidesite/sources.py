@@ -226,3 +226,15 @@ def discover(src_dir: Path, languages: tuple[str, ...]) -> dict[str, dict[str, P
         for path in sorted((src_dir / lang).glob("*.py")):
             found.setdefault(path.stem, {})[lang] = path
     return dict(sorted(found.items()))
+
+
+def check_selected(
+    src_dir: Path, languages: tuple[str, ...], selected: tuple[str, ...], source_lang: str
+) -> None:
+    """Raise SourceError unless every selected name (`build NAME ...`) is a guide, listing the guides."""
+    names = set(discover(src_dir, languages))
+    unknown = [name for name in selected if name not in names]
+    if unknown:
+        raise SourceError(src_dir / source_lang, 1, f"no guide named {', '.join(unknown)} (guides: "
+                          f"{', '.join(sorted(names)) or 'none'}); a guide's name is its file name in "
+                          f"guide_src/{source_lang}/ without .py")
