@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from .model import Output
+from .sanitize import sanitize_html, sanitize_svg
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
@@ -151,21 +152,13 @@ def _merge_streams(chunks: Iterable[Output]) -> list[Output]:
     return merged
 
 
-def sanitize_html(html: str) -> str:
-    """HTML output as it may appear on a page: no script, no style, no event attributes."""
-    import nh3  # imported here: only a guide with HTML output needs it
-
-    attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
-    attributes["*"] = {"class", "title", "align", "border"}
-    tags = set(nh3.ALLOWED_TAGS) - {"figure", "figcaption"}  # the page wraps HTML outputs in a <figure>
-    cleaned = nh3.clean(html, tags=tags, attributes=attributes, link_rel="noopener noreferrer nofollow")
-    # Blank lines would end the HTML block in Markdown; inside HTML they mean nothing.
-    return "\n".join(line for line in cleaned.split("\n") if line.strip())
-
-
 def clean_output(output: Output) -> Output:
-    """An Output with its text cleaned (and its HTML sanitised); idempotent."""
-    data = sanitize_html(output.data) if output.kind == "html" else output.data
+    """An Output with its text cleaned (and its HTML and SVG sanitised, sanitize.py); idempotent."""
+    data = output.data
+    if output.kind == "html":
+        data = sanitize_html(data)
+    elif output.mime == "image/svg+xml":
+        data = sanitize_svg(data)
     return Output(output.kind, clean(output.text), output.mime, data)
 
 

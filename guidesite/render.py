@@ -138,7 +138,8 @@ def image_files(runs: list[Executed] | Executed) -> dict[str, bytes]:
     for run in runs:
         for index, outputs in enumerate(run.outputs):
             cell = run.guide.cell_number(index)
-            images = [o for o in outputs if o.kind == "image"]
+            # Cleaned here too: a stored record's outputs are as recorded (SVG is sanitised: sanitize.py).
+            images = [clean_output(o) for o in outputs if o.kind == "image"]
             for n, image in enumerate(images, 1):
                 body = image.data.encode() if image.mime == "image/svg+xml" else base64.b64decode(image.data)
                 files[image_name(run.guide.name, cell, n, image.mime, _suffix(runs, run))] = body
