@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from .limits import oversized  # noqa: F401 - execute.py calls cleaning.oversized
 from .model import Output
 from .sanitize import sanitize_html, sanitize_svg
 
@@ -97,8 +98,6 @@ IMAGE_MIMES = ("image/png", "image/jpeg", "image/svg+xml")
 # console.print() as a display of text/plain + this <pre> instead of writing to
 # stdout. It is terminal text: shown and compared as printed text, as in a terminal.
 RICH_PRE = '<pre style="white-space:pre;overflow-x:auto;line-height:normal;'
-MAX_OUTPUT_BYTES = 1_000_000  # text one code cell may print
-MAX_OUTPUT_LINES = 10_000
 MIN_SECRET_LENGTH = 9  # shorter environment values ("1", "C.UTF-8", "/root") are too common to mean a leak
 
 
@@ -167,20 +166,6 @@ def from_notebook(raw_outputs) -> tuple[Output, ...]:
     chunks = [c for c in (classify(out) for out in raw_outputs) if c is not None]
     cleaned = (clean_output(o) for o in _merge_streams(chunks))
     return tuple(o for o in cleaned if o.text or o.data)
-
-
-def oversized(outputs: Iterable[Output]) -> str | None:
-    """Why a cell's printed text is too large to publish, or None."""
-    text = "\n".join(o.text for o in outputs if o.kind not in ("image", "html"))
-    size, lines = len(text.encode("utf-8")), text.count("\n") + 1 if text else 0
-    if size <= MAX_OUTPUT_BYTES and lines <= MAX_OUTPUT_LINES:
-        return None
-    amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"
-    return (
-        f"prints {amount} in {lines:,} lines (at most {MAX_OUTPUT_BYTES // 1_000_000} MB and "
-        f"{MAX_OUTPUT_LINES:,} lines may be published); print less: a summary, a slice such as x[:5], "
-        "or verbose=2 / verbose=0 in fit()"
-    )
 
 
 def leaked_names(outputs: Iterable[Output], environ: Mapping[str, str], allowed: set[str]) -> list[str]:
