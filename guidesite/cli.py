@@ -87,8 +87,14 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     changed = write_files(project, files)
     print(f"{len(changed)} file(s) updated under {docs}/")
     if not args.guides:  # every guide was brought up to date (a selection may leave some as they were)
-        stamp.write(project.root)
+        _write_stamp(project)
     return OK
+
+
+def _write_stamp(project: Project) -> None:
+    problem = stamp.write(project.root)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
@@ -105,7 +111,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     if differing:
         return OUT_OF_DATE
     print(f"docs/ is up to date ({len(files)} generated files checked)")
-    stamp.write(project.root)
+    _write_stamp(project)
     return OK
 
 
