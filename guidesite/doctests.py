@@ -299,7 +299,9 @@ def _first_error_line(message: str) -> str:
     if lines and lines[0].startswith("this block raised"):
         errors = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Interrupt)\b", line)]
         return (errors or lines)[-1][:300]
-    return (lines[1] if len(lines) > 1 else lines[0] if lines else "")[:300]
+    first = lines[1] if len(lines) > 1 else lines[0] if lines else ""
+    shown = [line for line in lines[2:4] if line.startswith(("published:", "now:"))]
+    return " · ".join([first, *shown])[:300]  # the two versions of the line that differs
 
 
 def _log_for_canary(
