@@ -139,9 +139,10 @@ def published_outputs(lines: list[str], fence_line: int) -> dict[str, Published]
 
 
 def shows_error(published_error: str, ename: str) -> bool:
-    """True when the page's error block ends with this exception's type (a cell tagged raises-exception)."""
-    last = [line for line in published_error.split("\n") if line.strip()][-1:] or [""]
-    return last[0] == ename or last[0].startswith(f"{ename}:")
+    """True when the page's error block shows this exception's type (a cell tagged raises-exception) on the
+    line that starts its message, wherever that is (Keras' messages go on: "Arguments received ...")."""
+    lines = [line.strip() for line in published_error.split("\n") if line.strip()]
+    return any(line == ename or line.startswith(f"{ename}:") for line in lines)
 
 
 def page_kernel_spec(lines: list[str], backend: str) -> KernelSpec:
