@@ -62,7 +62,7 @@ def test_an_expected_error_with_a_message_of_several_lines_is_recognised():
     from guidesite.doctests import shows_error
 
     published = ("Traceback (most recent call last):\n  Cell In[4], line 2\n"
-                 "ValueError: Exception encountered when calling Dense.call().\n\nInput has the wrong shape\n\n"
+                 "ValueError: Exception encountered when calling Dense.call().\n\nWrong shape\n\n"
                  "Arguments received by Dense.call():\n  • inputs=tf.Tensor(shape=(2, 3), dtype=float32)")
     assert shows_error(published, "ValueError")
     assert not shows_error(published, "TypeError")
