@@ -14,11 +14,12 @@ addresses are masked because they change on every run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from .limits import oversized  # noqa: F401 - execute.py calls cleaning.oversized
 from .model import Output
 from .sanitize import sanitize_html, sanitize_svg
+from .secrecy import leaked_names  # noqa: F401 - execute.py calls cleaning.leaked_names
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
@@ -98,7 +99,6 @@ IMAGE_MIMES = ("image/png", "image/jpeg", "image/svg+xml")
 # console.print() as a display of text/plain + this <pre> instead of writing to
 # stdout. It is terminal text: shown and compared as printed text, as in a terminal.
 RICH_PRE = '<pre style="white-space:pre;overflow-x:auto;line-height:normal;'
-MIN_SECRET_LENGTH = 9  # shorter environment values ("1", "C.UTF-8", "/root") are too common to mean a leak
 
 
 def _joined(value) -> str:
@@ -166,19 +166,3 @@ def from_notebook(raw_outputs) -> tuple[Output, ...]:
     chunks = [c for c in (classify(out) for out in raw_outputs) if c is not None]
     cleaned = (clean_output(o) for o in _merge_streams(chunks))
     return tuple(o for o in cleaned if o.text or o.data)
-
-
-def leaked_names(outputs: Iterable[Output], environ: Mapping[str, str], allowed: set[str]) -> list[str]:
-    """Names of environment variables (not on the allowlist) whose values appear in the outputs.
-
-    The allowed variables' own values are taken out first: PATH holds the virtualenv's
-    path, and printing PATH shows nothing the kernel was not allowed to see.
-    """
-    shown = "\n".join(f"{o.text}\n{o.data}" for o in outputs)
-    allowed_values = [environ[n] for n in allowed if len(environ.get(n, "")) >= MIN_SECRET_LENGTH]
-    for value in sorted(allowed_values, key=len, reverse=True):  # longest first
-        shown = shown.replace(value, "")
-    return sorted(
-        name for name, value in environ.items()
-        if name not in allowed and len(value) >= MIN_SECRET_LENGTH and value in shown
-    )
