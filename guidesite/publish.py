@@ -1,7 +1,10 @@
 """Publishing a build: compare with what is on disk, then write every changed file at once.
 
 Each file is staged beside its target and renamed into place with signals held,
-so an interrupted publish leaves all the old files or all the new ones.
+so an interrupted publish leaves all the old files or all the new ones. A write
+that fails (read-only folder, disk full) leaves them all old too: the files
+already replaced are put back from their backups, and a WriteError names the
+file and the OS error.
 """
 
 from __future__ import annotations
@@ -149,11 +152,21 @@ def write_together(files: Files, removed: list[Path] = (), root: Path | None = N
                 doing = "remove" if current in removed else "replace"
                 raise _failed(root, current, doing, exc, _restore(done, backups, root)) from None
     finally:
-        for tmp in [*staged.values(), *(b for b in backups.values() if b)]:
-            tmp.unlink(missing_ok=True)  # left over only if staging or publishing failed or was interrupted
+        _tidy([*staged.values(), *(b for b in backups.values() if b)], created_dirs)
+
+
+def _tidy(temporary: list[Path], created_dirs: list[Path]) -> None:
+    """Remove staged files and backups (left only when publishing failed or was interrupted) and the
+    folders made for files that were never written. Best effort: the error that stopped the publish,
+    if any, is the one to report."""
+    try:
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
         for folder in sorted(set(created_dirs), key=lambda d: -len(d.parts)):
             if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()  # made for files that were never written
+                folder.rmdir()
+    except OSError:
+        pass
 
 
 def _restore(done: list[Path], backups: dict[Path, Path | None], root: Path | None) -> str:

@@ -13,6 +13,7 @@ cleans stored outputs again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # What matplotlib (paths, uses of glyphs, clip paths, embedded imshow rasters, a <style> rule) and graphviz
 # (groups, polygons, ellipses, text, titles, links) write, and the usual shapes and paint servers.
@@ -46,9 +47,35 @@ _DATA_IMAGE = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/=
 _URL = re.compile(r"url\(\s*['\"]?([^)'\"]*)", re.I)
 # A <style> rule kept from the original (matplotlib writes `*{stroke-linejoin: round; ...}`): selectors
 # and declarations of plain words, numbers and colours only; no url(), @import, escapes or quotes.
-_SAFE_CSS = re.compile(r"(?:\s*[\w\s*.#,>:-]+\{(?:\s*[a-z-]+\s*:\s*[\w\s#.,%-]+;?)*\s*\})*\s*")
-_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+MAX_KEPT_CSS = 2000  # characters; matplotlib's rule has 50
+_SELECTOR = re.compile(r"[\w*.#,>: \t\n-]+")
+_DECLARATION = re.compile(r"[a-z-]+[ \t\n]*:[\w#.,% \t\n-]+")
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
+
+
+def _style_blocks(svg: str) -> Iterator[str]:
+    """The text of each <style> element (a plain scan: the input may be large and hostile)."""
+    lower, start = svg.lower(), 0
+    while (opening := lower.find("<style", start)) >= 0:
+        body = lower.find(">", opening)
+        closing = lower.find("</style", body)
+        if body < 0 or closing < 0:
+            return
+        yield _CDATA.sub("", svg[body + 1: closing]).strip()
+        start = closing + 1
+
+
+def _plain_css(css: str) -> bool:
+    """Rules of plain selectors and declarations (words, numbers, colours): nothing that loads or runs."""
+    if not css or len(css) > MAX_KEPT_CSS or not css.endswith("}"):
+        return False
+    for rule in css[:-1].split("}"):
+        selector, brace, body = rule.partition("{")
+        if not brace or not _SELECTOR.fullmatch(selector.strip() or "?"):
+            return False
+        if not all(_DECLARATION.fullmatch(d.strip()) for d in body.split(";") if d.strip()):
+            return False
+    return True
 
 
 def _local_urls_only(value: str) -> bool:
@@ -70,8 +97,7 @@ def sanitize_svg(svg: str) -> str:
     """An SVG document that draws what the original draws and can do nothing else."""
     import nh3  # imported here: only a guide with SVG or HTML output needs it
 
-    styles = [css for css in (_CDATA.sub("", m[1]).strip() for m in _STYLE.finditer(svg))
-              if css and _SAFE_CSS.fullmatch(css)]
+    styles = [css for css in _style_blocks(svg) if _plain_css(css)]
     cleaned = nh3.clean(
         svg, tags=SVG_TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes={"*": SVG_ATTRIBUTES},
         attribute_filter=_svg_attribute, filter_style_properties=SVG_PROPERTIES, url_schemes={"data"},

@@ -24,8 +24,9 @@ from contextlib import contextmanager
 from .model import Output
 
 MIN_SECRET_LENGTH = 9
-# The pipeline's own configuration: where the site lives (project.py). Shown in messages, never secret.
-CONFIG_NAMES = ("GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH")
+# The pipeline's own settings: where the site lives (project.py), the notebook validator (cli.py). Shown
+# in messages (a traceback names fastjsonschema), never secret.
+CONFIG_NAMES = ("GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH", "NBFORMAT_VALIDATOR")
 _SPACE = re.compile(r"\s+")
 
 
