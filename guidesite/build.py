@@ -15,6 +15,7 @@ from . import kernel, notebooks
 from .errors import NeedsExecution, SourceError
 from .home import home_pages, nav_config
 from .kernel import DEFAULT_TIMEOUT
+from .limits import check_page
 from .links import check_links
 from .model import Executed, Guide, Record
 from .project import PLAIN_NAME, Project, is_guide_name
@@ -213,6 +214,7 @@ def published_files(
         if None in runs:  # a run left as it is: the whole guide stays as it is on disk
             files.update(_files_on_disk(project, guide))
             continue
+        check_page(runs)  # executed or reused: no cell, and no page, publishes more than limits.py allows
         runs_of[guide.name, guide.lang] = runs
         report = by_guide.get((guide.name, guide.lang))
         source_label = guide.path.relative_to(project.root).as_posix()

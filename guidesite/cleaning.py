@@ -14,9 +14,12 @@ addresses are masked because they change on every run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
+from .limits import oversized  # noqa: F401 - execute.py calls cleaning.oversized
 from .model import Output
+from .sanitize import sanitize_html, sanitize_svg
+from .secrecy import leaked_names  # noqa: F401 - execute.py calls cleaning.leaked_names
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
@@ -96,9 +99,6 @@ IMAGE_MIMES = ("image/png", "image/jpeg", "image/svg+xml")
 # console.print() as a display of text/plain + this <pre> instead of writing to
 # stdout. It is terminal text: shown and compared as printed text, as in a terminal.
 RICH_PRE = '<pre style="white-space:pre;overflow-x:auto;line-height:normal;'
-MAX_OUTPUT_BYTES = 1_000_000  # text one code cell may print
-MAX_OUTPUT_LINES = 10_000
-MIN_SECRET_LENGTH = 9  # shorter environment values ("1", "C.UTF-8", "/root") are too common to mean a leak
 
 
 def _joined(value) -> str:
@@ -151,21 +151,13 @@ def _merge_streams(chunks: Iterable[Output]) -> list[Output]:
     return merged
 
 
-def sanitize_html(html: str) -> str:
-    """HTML output as it may appear on a page: no script, no style, no event attributes."""
-    import nh3  # imported here: only a guide with HTML output needs it
-
-    attributes = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
-    attributes["*"] = {"class", "title", "align", "border"}
-    tags = set(nh3.ALLOWED_TAGS) - {"figure", "figcaption"}  # the page wraps HTML outputs in a <figure>
-    cleaned = nh3.clean(html, tags=tags, attributes=attributes, link_rel="noopener noreferrer nofollow")
-    # Blank lines would end the HTML block in Markdown; inside HTML they mean nothing.
-    return "\n".join(line for line in cleaned.split("\n") if line.strip())
-
-
 def clean_output(output: Output) -> Output:
-    """An Output with its text cleaned (and its HTML sanitised); idempotent."""
-    data = sanitize_html(output.data) if output.kind == "html" else output.data
+    """An Output with its text cleaned (and its HTML and SVG sanitised, sanitize.py); idempotent."""
+    data = output.data
+    if output.kind == "html":
+        data = sanitize_html(data)
+    elif output.mime == "image/svg+xml":
+        data = sanitize_svg(data)
     return Output(output.kind, clean(output.text), output.mime, data)
 
 
@@ -174,33 +166,3 @@ def from_notebook(raw_outputs) -> tuple[Output, ...]:
     chunks = [c for c in (classify(out) for out in raw_outputs) if c is not None]
     cleaned = (clean_output(o) for o in _merge_streams(chunks))
     return tuple(o for o in cleaned if o.text or o.data)
-
-
-def oversized(outputs: Iterable[Output]) -> str | None:
-    """Why a cell's printed text is too large to publish, or None."""
-    text = "\n".join(o.text for o in outputs if o.kind not in ("image", "html"))
-    size, lines = len(text.encode("utf-8")), text.count("\n") + 1 if text else 0
-    if size <= MAX_OUTPUT_BYTES and lines <= MAX_OUTPUT_LINES:
-        return None
-    amount = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB"
-    return (
-        f"prints {amount} in {lines:,} lines (at most {MAX_OUTPUT_BYTES // 1_000_000} MB and "
-        f"{MAX_OUTPUT_LINES:,} lines may be published); print less: a summary, a slice such as x[:5], "
-        "or verbose=2 / verbose=0 in fit()"
-    )
-
-
-def leaked_names(outputs: Iterable[Output], environ: Mapping[str, str], allowed: set[str]) -> list[str]:
-    """Names of environment variables (not on the allowlist) whose values appear in the outputs.
-
-    The allowed variables' own values are taken out first: PATH holds the virtualenv's
-    path, and printing PATH shows nothing the kernel was not allowed to see.
-    """
-    shown = "\n".join(f"{o.text}\n{o.data}" for o in outputs)
-    allowed_values = [environ[n] for n in allowed if len(environ.get(n, "")) >= MIN_SECRET_LENGTH]
-    for value in sorted(allowed_values, key=len, reverse=True):  # longest first
-        shown = shown.replace(value, "")
-    return sorted(
-        name for name, value in environ.items()
-        if name not in allowed and len(value) >= MIN_SECRET_LENGTH and value in shown
-    )

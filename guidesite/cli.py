@@ -6,13 +6,15 @@ import argparse
 import os
 import signal
 import sys
+import traceback
 from pathlib import Path
 
 from . import stamp
 from .errors import FAILED, INTERRUPTED, OK, OUT_OF_DATE, PipelineError
-from .kernel import DEFAULT_TIMEOUT
+from .kernel import DEFAULT_TIMEOUT, allowed_names
 from .lock import project_lock
 from .project import SOURCE_LANG, Project
+from .secrecy import Masker, masked_output
 from .translate import cli as translate_cli
 
 # build.py (and through it jupytext, nbformat, nbclient) is imported only when the stamp misses.
@@ -87,8 +89,14 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     changed = write_files(project, files)
     print(f"{len(changed)} file(s) updated under {docs}/")
     if not args.guides:  # every guide was brought up to date (a selection may leave some as they were)
-        stamp.write(project.root)
+        _write_stamp(project)
     return OK
+
+
+def _write_stamp(project: Project) -> None:
+    problem = stamp.write(project.root)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
@@ -105,7 +113,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     if differing:
         return OUT_OF_DATE
     print(f"docs/ is up to date ({len(files)} generated files checked)")
-    stamp.write(project.root)
+    _write_stamp(project)
     return OK
 
 
@@ -131,6 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     # fastjsonschema validator (an nbformat dependency) cuts ~0.15 s off a no-op build.
     os.environ.setdefault("NBFORMAT_VALIDATOR", "fastjsonschema")
     args = _parser().parse_args(argv)
+    # Nothing this command prints shows a value of the build's environment (a CI token a cell read and
+    # printed in its traceback, say): secrecy.py.
+    with masked_output(Masker(os.environ, allowed_names())):
+        return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     project = Project(args.root.resolve())
     # SIGTERM (a CI cancel, `kill`) stops the build the way Ctrl-C does, so that
     # running kernels are shut down and staged files removed.
@@ -145,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `status | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return OK
+    except OSError as exc:  # a file that cannot be read (writes fail as WriteError): no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        if args.command in ("build", "check"):
+            print(f"{args.command} failed; docs/ was left unchanged", file=sys.stderr)
+        return FAILED
     except KeyboardInterrupt as exc:
         why = str(exc) or "SIGINT"
         print(
@@ -154,5 +175,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return INTERRUPTED
+    except Exception:  # a bug: its traceback, printed here so that it is masked too
+        traceback.print_exc()
+        print(f"{args.command} stopped by an unexpected error (above); please report it", file=sys.stderr)
+        return FAILED
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -139,9 +139,10 @@ def published_outputs(lines: list[str], fence_line: int) -> dict[str, Published]
 
 
 def shows_error(published_error: str, ename: str) -> bool:
-    """True when the page's error block ends with this exception's type (a cell tagged raises-exception)."""
-    last = [line for line in published_error.split("\n") if line.strip()][-1:] or [""]
-    return last[0] == ename or last[0].startswith(f"{ename}:")
+    """True when the page's error block shows this exception's type (a cell tagged raises-exception) on the
+    line that starts its message, wherever that is (Keras' messages go on: "Arguments received ...")."""
+    lines = [line.strip() for line in published_error.split("\n") if line.strip()]
+    return any(line == ename or line.startswith(f"{ename}:") for line in lines)
 
 
 def page_kernel_spec(lines: list[str], backend: str) -> KernelSpec:
@@ -299,7 +300,9 @@ def _first_error_line(message: str) -> str:
     if lines and lines[0].startswith("this block raised"):
         errors = [line for line in lines if re.match(r"^[\w.]*(Error|Exception|Interrupt)\b", line)]
         return (errors or lines)[-1][:300]
-    return (lines[1] if len(lines) > 1 else lines[0] if lines else "")[:300]
+    first = lines[1] if len(lines) > 1 else lines[0] if lines else ""
+    shown = [line for line in lines[2:4] if line.startswith(("published:", "now:"))]
+    return " · ".join([first, *shown])[:300]  # the two versions of the line that differs
 
 
 def _log_for_canary(

@@ -79,6 +79,10 @@ class DatasetMirrorError(PipelineError, RuntimeError):
     """The local data set copy is missing or is not real MNIST."""
 
 
+class WriteError(PipelineError):
+    """A file could not be written (read-only folder, disk full); what was on disk before is back."""
+
+
 class BuildLocked(PipelineError):
     """Another build or check holds the project's lock."""
 

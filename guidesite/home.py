@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import SourceError
+from .escaping import markdown_text
 from .model import Guide, Record
 from .render import backend_label
 from .translate.status import Report
@@ -64,11 +65,13 @@ def guide_table(guides: list[Guide], reports: list[Report], records: dict, lang:
         if guide.lang != lang:
             continue
         runs: list[Record] = records.get((guide.name, lang), [])
-        title = f"[{guide.meta['title']}](guides/{guide.name}.md)"
+        title = f"[{markdown_text(guide.meta['title'])}](guides/{guide.name}.md)"
         backend = " · ".join(backend_label(r.backend) for r in runs)
         executed = max((r.executed_at for r in runs), default="").split(" ")[0]
         state = _states(guide, reports, text)
-        lines.append(f"| {title} | {guide.meta['description']} | {state} | {backend} | {executed} |")
+        description = markdown_text(guide.meta["description"])
+        executed = markdown_text(executed)
+        lines.append(f"| {title} | {description} | {state} | {backend} | {executed} |")
     return "\n".join(lines)
 
 
@@ -80,8 +83,8 @@ def runs_table(guides: list[Guide], records: dict, lang: str) -> str:
         for record in records.get((guide.name, guide.lang), []):
             lines.append(
                 f"| {guide.name} | {guide.lang} | {backend_label(record.backend)} "
-                f"| {len(record.cell_seconds)} | {record.total_seconds} s | {record.executed_at} "
-                f"| {record.device} |"
+                f"| {len(record.cell_seconds)} | {record.total_seconds} s "
+                f"| {markdown_text(record.executed_at)} | {markdown_text(record.device)} |"
             )
     return "\n".join(lines)
 

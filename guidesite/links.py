@@ -22,8 +22,11 @@ from .sources import guide_backends
 
 # [text](target) and ![alt](target), with an optional "title"; the target may be in <...>.
 _LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_CODE_SPAN = re.compile(r"`+[^`]*`+")
+# A fence opens with 3+ backticks or tildes (a backtick fence's info string has no backtick: "```` ```x ````"
+# is a code span) and closes with a run of the same character at least as long and nothing after it.
+# Fences may be indented (inside admonitions and lists).
+_FENCE = re.compile(r"^\s*(`{3,}(?=[^`]*$)|~{3,})")
+_BACKTICKS = re.compile(r"`+")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)  # scheme, site-absolute, same page
 
 
@@ -36,17 +39,38 @@ class Link:
 
 def relative_links(markdown: str) -> Iterator[Link]:
     """The links to files of the site in a markdown text, outside code fences and code spans."""
-    in_fence = False
+    fence = ""  # the run that opened the fence we are in
     for number, line in enumerate(markdown.split("\n")):
-        if _FENCE.match(line):
-            in_fence = not in_fence
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening[1][0] == fence[0] and len(opening[1]) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = ""
             continue
-        if in_fence:
+        if opening:
+            fence = opening[1]
             continue
-        for match in _LINK.finditer(_CODE_SPAN.sub("", line)):
+        for match in _LINK.finditer(without_code_spans(line)):
             target = match[1]
             if not _EXTERNAL.match(target):
                 yield Link(number, target, re.split(r"[#?]", target, maxsplit=1)[0])
+
+
+def without_code_spans(line: str) -> str:
+    """The line with its code spans blanked: a run of N backticks opens one, the next run of exactly N
+    closes it; a run with no such partner is text (CommonMark)."""
+    runs = list(_BACKTICKS.finditer(line))
+    kept, start, index = [], 0, 0
+    while index < len(runs):
+        opening = runs[index]
+        closing = next((r for r in runs[index + 1:] if len(r[0]) == len(opening[0])), None)
+        if closing is None:
+            index += 1
+            continue
+        kept.append(line[start: opening.start()])
+        start = closing.end()
+        index = runs.index(closing) + 1
+    return " ".join([*kept, line[start:]])
 
 
 def resolve(page: Path, link: Link) -> Path:

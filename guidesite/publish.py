@@ -1,12 +1,17 @@
 """Publishing a build: compare with what is on disk, then write every changed file at once.
 
 Each file is staged beside its target and renamed into place with signals held,
-so an interrupted publish leaves all the old files or all the new ones.
+so an interrupted publish leaves all the old files or all the new ones. A write
+that fails (read-only folder, disk full) leaves them all old too: the files
+already replaced are put back from their backups, and a WriteError names the
+file and the OS error.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import signal
 import tempfile
 import threading
@@ -14,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import WriteError
 from .project import Project
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -59,6 +65,18 @@ def _stage(path: Path, text: str | bytes) -> Path:
     return Path(tmp)
 
 
+def _backup(path: Path) -> Path:
+    """A second name for the file on disk at path (a hard link, or a copy where links are not supported),
+    under which it survives being replaced or removed, so that a failed publish can put it back."""
+    backup = path.with_name(f".{path.name}.{os.getpid()}.old.tmp")
+    backup.unlink(missing_ok=True)
+    try:
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)
+    return backup
+
+
 @contextmanager
 def _signals_deferred() -> Iterator[None]:
     """Hold SIGINT/SIGTERM until the block ends, then deliver them.
@@ -81,20 +99,95 @@ def _signals_deferred() -> Iterator[None]:
             signal.raise_signal(received[0])
 
 
+def _shown(root: Path | None, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _failed(root: Path | None, path: Path, doing: str, exc: OSError, restored: str) -> WriteError:
+    why = exc.strerror or str(exc)
+    hint = "free some disk space" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else \
+        "make the folder writable" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else \
+        "check the disk and the folder"
+    return WriteError(f"{_shown(root, path)}: cannot {doing} it ({why}); {restored}; {hint} and run the "
+                      "command again")
+
+
+def write_together(files: Files, removed: list[Path] = (), root: Path | None = None) -> None:
+    """Write every file (None: remove it) and remove `removed`, all or nothing.
+
+    Every new content is staged beside its target first; then, with signals held, the targets are
+    renamed into place and the removed files unlinked. A failure while staging leaves every file as it
+    was; a failure part-way through the renames puts back the files already replaced or removed (each
+    has a backup name until the end). Either way a WriteError names the file and the OS error.
+    root: paths in messages are shown relative to it.
+    """
+    removed = [*removed, *(path for path, text in files.items() if text is None and path.exists())]
+    written = [path for path, text in files.items() if text is not None]
+    staged: dict[Path, Path] = {}
+    backups: dict[Path, Path | None] = {}  # target -> its previous file (None: there was none)
+    created_dirs = [d for path in written for d in (path.parent, *path.parent.parents) if not d.exists()]
+    current, doing = (written or removed or [Path()])[0], "write"
+    try:
+        try:
+            for current in written:
+                staged[current] = _stage(current, files[current])
+            doing = "keep the previous version of"
+            for current in [*written, *removed]:
+                backups[current] = _backup(current) if current.exists() else None
+        except OSError as exc:
+            raise _failed(root, current, doing, exc, "nothing was changed") from None
+        done: list[Path] = []
+        with _signals_deferred():
+            try:
+                for current, tmp in staged.items():
+                    os.replace(tmp, current)
+                    done.append(current)
+                for current in removed:
+                    current.unlink()
+                    done.append(current)
+            except OSError as exc:
+                doing = "remove" if current in removed else "replace"
+                raise _failed(root, current, doing, exc, _restore(done, backups, root)) from None
+    finally:
+        _tidy([*staged.values(), *(b for b in backups.values() if b)], created_dirs)
+
+
+def _tidy(temporary: list[Path], created_dirs: list[Path]) -> None:
+    """Remove staged files and backups (left only when publishing failed or was interrupted) and the
+    folders made for files that were never written. Best effort: the error that stopped the publish,
+    if any, is the one to report."""
+    try:
+        for tmp in temporary:
+            tmp.unlink(missing_ok=True)
+        for folder in sorted(set(created_dirs), key=lambda d: -len(d.parts)):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    except OSError:
+        pass
+
+
+def _restore(done: list[Path], backups: dict[Path, Path | None], root: Path | None) -> str:
+    """Put back the files a failed publish already replaced or removed; say how that went."""
+    lost = []
+    for path in reversed(done):
+        try:
+            if backups.get(path) is None:
+                path.unlink(missing_ok=True)
+            else:
+                os.replace(backups[path], path)
+        except OSError as exc:
+            lost.append(f"{_shown(root, path)} ({exc.strerror or exc})")
+    if lost:
+        return "the files replaced before it were put back except " + ", ".join(lost)
+    return "every file is as it was before" if done else "nothing was changed"
+
+
 def write_files(project: Project, files: Files) -> list[Path]:
     """Publish changed files and remove orphans, all or nothing; return what changed on disk."""
     changed = [path for path, text in files.items() if text is not None and _differs(path, text)]
     removed = orphans(project, files) + [p for p, text in files.items() if text is None and p.exists()]
-    staged: dict[Path, Path] = {}
-    try:
-        for path in changed:
-            staged[path] = _stage(path, files[path])
-        with _signals_deferred():
-            for path, tmp in staged.items():
-                os.replace(tmp, path)
-            for path in removed:
-                path.unlink()
-    finally:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)  # left over only if staging or publishing was interrupted
+    write_together({path: files[path] for path in changed}, removed, project.root)
     return changed + removed

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from .cleaning import clean_output, fence_for
 from .compare import EXACT, EXACT_REL, TRAINING_TAG, Tolerance, differences, tolerance_for
+from .escaping import front_matter_text, markdown_text, markdown_url, markdown_with_links
 from .kernel import BACKENDS, KernelSpec
 from .model import Executed, Output
 from .project import IMAGE_DIR, NOT_HOSTED, Hosting
@@ -137,7 +138,8 @@ def image_files(runs: list[Executed] | Executed) -> dict[str, bytes]:
     for run in runs:
         for index, outputs in enumerate(run.outputs):
             cell = run.guide.cell_number(index)
-            images = [o for o in outputs if o.kind == "image"]
+            # Cleaned here too: a stored record's outputs are as recorded (SVG is sanitised: sanitize.py).
+            images = [clean_output(o) for o in outputs if o.kind == "image"]
             for n, image in enumerate(images, 1):
                 body = image.data.encode() if image.mime == "image/svg+xml" else base64.b64decode(image.data)
                 files[image_name(run.guide.name, cell, n, image.mime, _suffix(runs, run))] = body
@@ -150,7 +152,8 @@ def notebook_link(name: str) -> str:
 
 def _versions(record) -> str:
     versions = record.versions
-    return ", ".join(f"{name} {versions[key]}" for key, name in VERSION_NAMES if key in versions)
+    shown = [(name, versions[key]) for key, name in VERSION_NAMES if key in versions]
+    return ", ".join(f"{name} {markdown_text(version)}" for name, version in shown)
 
 
 def _comparison(guide, label: dict) -> str:
@@ -171,9 +174,9 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
         record = runs[0].record
         return lines + [
             f"    - {label['backend']}: {backend_label(record.backend)}",
-            f"    - {label['device']}: {record.device}",
+            f"    - {label['device']}: {markdown_text(record.device)}",
             f"    - {label['versions']}: {_versions(record)}",
-            f"    - {label['executed']}: {record.executed_at} · {label['total']}: "
+            f"    - {label['executed']}: {markdown_text(record.executed_at)} · {label['total']}: "
             f"{record.total_seconds}{label['seconds']} · {label['seed']}: {record.seed}",
             f"    - {label['hidden_setup'].format(seed=record.seed)}",
             compared,
@@ -182,8 +185,9 @@ def _record_box(runs: list[Executed], label: dict) -> list[str]:
     for run in runs:
         record = run.record
         lines.append(
-            f"    - **{backend_label(record.backend)}**: {record.device} · {_versions(record)} · "
-            f"{label['executed']}: {record.executed_at} · "
+            f"    - **{backend_label(record.backend)}**: {markdown_text(record.device)} · "
+            f"{_versions(record)} · "
+            f"{label['executed']}: {markdown_text(record.executed_at)} · "
             f"{label['total']}: {record.total_seconds}{label['seconds']}"
         )
     return lines + [
@@ -209,28 +213,30 @@ def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosti
             f"[{label['view_source']}](https://github.com/{in_repo}/{source_label}){{ .md-button }}",
             f"[{label['edit']}]({edit}){{ .md-button }}",
         ]
-    several = "," in meta["author"] or " and " in meta["author"]  # tutobooks' "Authors:" header
-    byline = [f"**{label['authors' if several else 'author']}:** {meta['author']}"]
+    author = str(meta["author"])
+    several = "," in author or " and " in author  # tutobooks' "Authors:" header
+    # Header fields are text (an imported tutobook's header is not trusted HTML): escaping.py.
+    byline = [f"**{label['authors' if several else 'author']}:** {markdown_with_links(author)}"]
     if not is_placeholder(meta.get("translator")):
-        byline.append(f"**{label['translator']}:** {meta['translator']}")
+        byline.append(f"**{label['translator']}:** {markdown_with_links(meta['translator'])}")
     backends = " · ".join(backend_label(run.record.backend) for run in runs)
     byline.append(f"**{label['tested_on']}:** {backends}")
-    byline.append(f"**{label['created']}:** {meta['date_created']}")
-    byline.append(f"**{label['modified']}:** {meta['last_modified']}")
+    byline.append(f"**{label['created']}:** {markdown_text(meta['date_created'])}")
+    byline.append(f"**{label['modified']}:** {markdown_text(meta['last_modified'])}")
     credits = []
     if meta.get("original"):
         # `original_edition`: the upstream edition a rewritten page follows (tutobooks' "Last modified").
-        name = label["adapted"].format(edition=meta["original_edition"]) if meta.get("original_edition") \
-            else label["original"]
-        credits.append(f"{name}: <{meta['original']}>")
+        edition = meta.get("original_edition")
+        name = label["adapted"].format(edition=markdown_text(edition)) if edition else label["original"]
+        credits.append(f"{name}: {markdown_url(meta['original'])}")
     if meta.get("translation_source"):
-        credits.append(f"{label['source']}: <{meta['translation_source']}>")
+        credits.append(f"{label['source']}: {markdown_url(meta['translation_source'])}")
     return [
-        f"# {meta['title']}",
+        f"# {markdown_text(meta['title'])}",
         "",
         "<br>\n".join(byline),
         "",
-        f"*{meta['description']}*",
+        f"*{markdown_text(meta['description'])}*",
         "",
         *([" · ".join(credits) + f" · {label['license']}", ""] if credits else []),
         " ".join(links),
@@ -373,7 +379,8 @@ def render(
     if stale_cells:
         notices.append(stale_notice(guide.name, stale_cells, label))
     header[2:2] = [line for notice in notices for line in (notice, "")]  # header[0] is the "# title" line
-    meta = {key: guide.meta[key] for key in ("title", "description")}
+    # The theme inserts these into <title>, the navigation and a <meta> attribute as they are.
+    meta = {key: front_matter_text(guide.meta[key]) for key in ("title", "description")}
     if len(runs) == 1:  # the doctests start the page's kernels with these (and the header's env, timeout)
         meta["backend"] = executed.record.backend
     else:

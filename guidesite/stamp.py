@@ -52,10 +52,13 @@ def cached(root: Path, source: Path, lang: str, parse: Callable[[bytes], object]
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
         pass  # no entry, or one this pipeline cannot read: parse again
     value = parse(data)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(pickle.dumps((key, value)))
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pickle.dumps((key, value)))
+        tmp.replace(path)
+    except OSError:  # a cache that cannot be written (read-only, disk full) is only a slower build
+        tmp.unlink(missing_ok=True)
     return value
 
 
@@ -88,10 +91,22 @@ def fresh(root: Path) -> bool:
     return path.is_file() and path.read_text(encoding="utf-8").strip() == digest(root)
 
 
-def write(root: Path) -> None:
-    """Record that docs/ is what a build of today's inputs writes (after a complete build or clean check)."""
+def write(root: Path) -> str | None:
+    """Record that docs/ is what a build of today's inputs writes (after a complete build or clean check).
+
+    Returns why it could not (read-only folder, disk full), or None: without a stamp the next build only
+    runs in full, so that is a warning, never a failure of the build that has already published.
+    """
     path = _path(root)
-    path.parent.mkdir(exist_ok=True)
     tmp = path.with_name(f".{STAMP_FILE}.tmp")
-    tmp.write_text(digest(root) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        tmp.write_text(digest(root) + "\n", encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return f"{CACHE_DIR}/{STAMP_FILE}: not written ({exc.strerror or exc}); the next build runs in full"
+    return None

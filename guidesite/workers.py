@@ -5,13 +5,16 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
 
 from .errors import ExecutionError
 from .execute import execute, guide_timeout
+from .kernel import BACKENDS
 from .model import Executed, Guide
+from .sources import guide_backends
 
 WORKER_GRACE_SECONDS = 15  # for a stopped worker to shut its kernel down before it is killed
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks that its build is still there
@@ -44,6 +47,16 @@ def _execute_in_child(conn, guide: Guide, backend: str, key: str, timeout: int, 
         conn.send((False, exc))
 
 
+def on_backend(error: BaseException, guide: Guide, backend: str) -> BaseException:
+    """One run's failure, on a guide with several backends naming the backend ("en guide 'g' on PyTorch")."""
+    if not isinstance(error, ExecutionError) or len(guide_backends(guide)) < 2:
+        return error
+    where = f"{guide.lang} guide {guide.name!r}"
+    label = BACKENDS[backend].label if backend in BACKENDS else backend
+    message, found = re.subn(rf"{re.escape(where)}(?=[,:])", f"{where} on {label}", error.message)
+    return ExecutionError(error.path, error.line, message if found else f"[{label}] {error.message}")
+
+
 def _stop_workers(running: dict) -> None:
     """SIGTERM first: nbclient in the worker then shuts its kernel down; SIGKILL whatever is left."""
     for process in running.values():
@@ -71,6 +84,7 @@ def execute_all(
     context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
     waiting = list(jobs)
     running: dict = {}  # receiving end of a pipe -> its process
+    runs: dict = {}  # receiving end of a pipe -> the (guide, backend) its process executes
     failed: list[ExecutionError] = []  # with keep_going: every run's failures, reported together at the end
     try:
         while waiting or running:
@@ -82,13 +96,20 @@ def execute_all(
                 process.start()
                 sender.close()
                 running[receiver] = process
+                runs[receiver] = guide, backend
             for receiver in multiprocessing.connection.wait(list(running)):
+                guide, backend = runs.pop(receiver)
                 try:
                     ok, result = receiver.recv()
                 except EOFError:  # the worker died without a word (killed, or a crash in Python itself)
                     code = running[receiver].exitcode
-                    ok, result = False, RuntimeError(f"a build worker exited with code {code}")
+                    ok, result = False, ExecutionError(
+                        guide.path, 1, f"{guide.lang} guide {guide.name!r}: the build worker executing it "
+                        f"exited with code {code} (killed, or a crash in Python itself); run the build again"
+                    )
                 running.pop(receiver).join()
+                if not ok:
+                    result = on_backend(result, guide, backend)
                 if ok:
                     yield result
                 elif keep_going and isinstance(result, ExecutionError):

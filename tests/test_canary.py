@@ -42,8 +42,10 @@ def test_new_warnings_and_the_first_error_line():
     assert new_warnings(fresh, "UserWarning: shown\n") == ["DeprecationWarning: `foo` is deprecated"]
     raised = "this block raised\nTraceback (most recent call last):\n  File x\nTypeError: bad operand"
     assert _first_error_line(raised) == "TypeError: bad operand"
-    mismatch = "printed output no longer matches the published block\noutput line 2: text differs"
-    assert _first_error_line(mismatch) == "output line 2: text differs"
+    mismatch = ("printed output no longer matches the published block\noutput line 2: text differs\n"
+                "  published: Keras 3.15.1\n  now:       Keras 3.16.0")
+    assert _first_error_line(mismatch) == ("output line 2: text differs · published: Keras 3.15.1 · "
+                                           "now:       Keras 3.16.0")
 
 
 def test_the_canary_log_holds_every_block_and_the_warnings_a_library_raises(tmp_path):

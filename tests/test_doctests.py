@@ -56,3 +56,13 @@ def test_broken_block_fails_at_page_line(tmp_path):
     assert result.returncode == 1
     assert f"{tmp_path / 'page.md'}:8: this block raised" in result.stdout  # the line that raised
     assert "NameError" in result.stdout
+
+
+def test_an_expected_error_with_a_message_of_several_lines_is_recognised():
+    from guidesite.doctests import shows_error
+
+    published = ("Traceback (most recent call last):\n  Cell In[4], line 2\n"
+                 "ValueError: Exception encountered when calling Dense.call().\n\nWrong shape\n\n"
+                 "Arguments received by Dense.call():\n  • inputs=tf.Tensor(shape=(2, 3), dtype=float32)")
+    assert shows_error(published, "ValueError")
+    assert not shows_error(published, "TypeError")

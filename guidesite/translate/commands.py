@@ -39,7 +39,7 @@ def run_review(root: Path, args) -> int:
     cells = None if args.all else args.cell
     entries = provenance.review(en, read_provenance(path), cells, typo=args.typo)
     target = provenance.path_for(path)
-    write_text(target, provenance.dumps(en, entries))
+    write_text(target, provenance.dumps(en, entries), root=root)
     what = "all cells" if cells is None else "cell(s) " + ", ".join(map(str, cells))
     how = "accepted as a typo-only English change" if args.typo else "marked reviewed"
     print(f"{target.relative_to(root)}: {what} {how}")
@@ -51,12 +51,14 @@ def _require(root: Path, path: Path) -> None:
         raise PipelineError(f"{path.relative_to(root)} does not exist")
 
 
-def _write_new(root: Path, target: Path, text: str, force: bool) -> None:
+def _write_new(root: Path, target: Path, text: str, force: bool, *more: tuple[Path, str]) -> None:
+    """Write a new guide source (and more files with it, all or nothing)."""
     if target.exists() and not force:
         raise PipelineError(f"{target.relative_to(root)} exists; pass --force to overwrite it")
     reads(text, target, target.parent.name)  # what we write must read back as a guide
-    write_text(target, text)
-    print(f"wrote {target.relative_to(root)}")
+    write_text(target, text, *more, root=root)
+    for path in (target, *(path for path, _ in more)):
+        print(f"wrote {path.relative_to(root)}")
 
 
 def run_scaffold(root: Path, args) -> int:
@@ -66,10 +68,10 @@ def run_scaffold(root: Path, args) -> int:
 
     _require(root, en_path)
     target = src / args.lang / f"{args.guide}.py"
-    _write_new(root, target, scaffold(en_path.read_text(encoding="utf-8")), args.force)
     en = relative(read(en_path, SOURCE_LANG), root)
-    write_text(provenance.path_for(target), provenance.dumps(en, provenance.review(en, None, None)))
-    print(f"wrote {provenance.path_for(target).relative_to(root)}; translate the cells `status` lists")
+    record = (provenance.path_for(target), provenance.dumps(en, provenance.review(en, None, None)))
+    _write_new(root, target, scaffold(en_path.read_text(encoding="utf-8")), args.force, record)
+    print("translate the cells `status` lists")
     return OK
 
 

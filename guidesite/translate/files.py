@@ -124,6 +124,8 @@ def status_pages(found: list[Report], guides: list[Guide], docs_dir: Path, langu
     return pages
 
 
-def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+def write_text(path: Path, text: str, *more: tuple[Path, str], root: Path | None = None) -> None:
+    """Write one file, or several all or nothing (more: (path, text) pairs), each atomically."""
+    from ..publish import write_together
+
+    write_together(dict([(path, text), *more]), root=root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..escaping import markdown_text
 from ..model import Guide
 from . import align, glossary, provenance
 from .problems import ERROR, WARNING, Problem
@@ -119,12 +120,12 @@ def page(reports: list[Report], lang: str, titles: dict[str, str]) -> str:
     lines = [f"# {text['title']}", "", text["intro"], ""]
     lines += ["| " + " | ".join(text["head"]) + " |", "|" + "---|" * len(text["head"])]
     for r in reports:
-        link = f"[{titles.get(r.guide, r.guide)}](guides/{r.guide}.md)"
+        link = f"[{markdown_text(titles.get(r.guide, r.guide))}](guides/{r.guide}.md)"
         counts = " | ".join(str(r.count(k)) for k in KINDS)
         state = text["finished"] if r.finished else text["unfinished"]
         lines.append(f"| {link} | {r.lang} | {state} | {r.aligned}/{r.total} | {counts} |")
     for r in reports:
-        lines += ["", f"## {titles.get(r.guide, r.guide)} ({r.lang})", ""]
+        lines += ["", f"## {markdown_text(titles.get(r.guide, r.guide))} ({r.lang})", ""]
         if not r.problems:
             lines.append(text["clean"])
             continue
