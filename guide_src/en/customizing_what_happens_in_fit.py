@@ -47,10 +47,10 @@ model's state), so the steps below come in three versions: for JAX, for TensorFl
     JAX page ends after the evaluation step; the JAX versions of the sections on sample weights and
     on the GAN were written for this page, and the JAX GAN updates its two networks at the same time
     (its section explains why). The small examples learn a linear relation from 1,000 generated
-    samples for 2 or 3 epochs, where keras.io fits random numbers for 3 to 5 epochs, and the
-    evaluation example trains its model before evaluating it. The GAN's networks are smaller, and it
-    trains for one epoch on 640 MNIST images instead of the whole data set, so that the page runs in
-    under a minute per backend on a 2-core CPU.
+    samples for 2 or 3 epochs, where keras.io trains on random inputs and targets for 3 to 5 epochs,
+    and the evaluation example trains its model before evaluating it. The GAN's networks are smaller,
+    and it trains for one epoch on 640 MNIST images instead of the whole data set, so that the page
+    runs in a minute or two per backend on a 2-core CPU.
 """
 
 # %% [markdown]
@@ -529,7 +529,7 @@ history = model.fit(x, y, sample_weight=sample_weight, epochs=2, verbose=2)
 evaluation by overriding `test_step()`. It is simpler than a training step: no gradients and no
 optimizer. On JAX, `test_step(state, data)` receives and returns three lists of values (trainable,
 non-trainable and metric variables), since evaluation has no optimizer state. On TensorFlow and
-PyTorch, `test_step(data)` is the same code on both backends.
+PyTorch, `test_step(data)` is the same code.
 
 Below, each backend adds a `test_step()` that handles sample weights to the model class of the first
 example, so the model has both steps of its own. `fit()` trains on 800 samples and measures the
@@ -635,8 +635,9 @@ has two networks that learn against each other:
 Each network has its own optimizer, and one loss function (binary cross-entropy on the
 discriminator's logits) serves both. Each training step has two phases. First the discriminator
 learns from a batch of generated images labelled 1 ("fake") and a batch of real images labelled 0
-("real"); a little random noise on the labels is a common trick that makes GAN training steadier. Then the generator learns to fool it: we generate new images, label them all "real", and
-update only the generator's weights with the gradients of the discriminator's loss.
+("real"); a little random noise on the labels is a common trick that makes GAN training steadier.
+Then the generator learns to fool it: we generate new images, label them all "real", and update
+only the generator's weights with the gradients of the discriminator's loss.
 
 The two networks are ordinary `Sequential` models, the same on every backend. They are smaller
 than on keras.io, so that the page runs quickly:
@@ -706,10 +707,10 @@ batch; its two networks are built already (they start with `keras.Input`), so `_
 On TensorFlow and PyTorch the step runs the two phases one after the other: the discriminator is
 updated first, and the generator then learns against the updated discriminator. The JAX version
 differs in one point. On JAX, `fit()` carries the variables of one optimizer from step to step,
-`self.optimizer`, so the GAN compiles itself with a `keras.optimizers.MultiOptimizer` that hands
-each variable to one of the two optimizers according to its path (`discriminator/...` or the rest).
-A single `stateless_apply()` then updates all the variables: both networks take their step at the
-same time, from the same weights. Random draws need care there too: the seed generator's state is a
+`self.optimizer`, so the GAN's `compile()` passes Keras a `keras.optimizers.MultiOptimizer`, which
+hands each variable to one of the two optimizers according to its path (`discriminator/...` or the
+rest). A single `stateless_apply()` then updates all the variables: both networks take their step
+at the same time, from the same weights. Random draws need care there too: the seed generator's state is a
 non-trainable variable of the GAN, so the step draws inside a `keras.StatelessScope` that maps that
 variable to its value in `state`, and puts the advanced value in the new state.
 
