@@ -49,8 +49,9 @@ model's state), so the steps below come in three versions: for JAX, for TensorFl
     (its section explains why). The small examples learn a linear relation from 1,000 generated
     samples for 2 or 3 epochs, where keras.io trains on random inputs and targets for 3 to 5 epochs,
     and the evaluation example trains its model before evaluating it. The GAN's networks are smaller,
-    and it trains for one epoch on 640 MNIST images instead of the whole data set, so that the page
-    runs in a minute or two per backend on a 2-core CPU.
+    and it trains for one epoch on 640 MNIST images, where keras.io uses 100 batches of 64 (6,400
+    images, on its TensorFlow page) or all 70,000 (on its PyTorch page), so that the page runs in
+    under two minutes per backend on a 2-core CPU.
 """
 
 # %% [markdown]
@@ -97,7 +98,9 @@ We write a subclass of `keras.Model` that overrides the training step, and nothi
 and the metrics still come from `compile()`:
 
 - `self.compute_loss()` computes the loss configured in `compile()` (plus any regularization losses
-  of the layers).
+  of the layers, on TensorFlow and PyTorch; the JAX step below calls it after `stateless_call()` has
+  returned, when those losses are no longer available, so it is written for models without
+  regularizers, like ours).
 - `self.metrics` lists the metrics to update: first a tracker named `"loss"` that averages the loss,
   then the metrics passed to `compile()`, grouped in one entry. We call `update_state()` on each.
 - The step returns a dictionary from metric names to current values. This is what the progress log
@@ -269,11 +272,13 @@ Two details make this work:
 
 - A metric accumulates values until it is reset: without a reset, `result()` would average over
   the whole training instead of the current epoch. `fit()` and `evaluate()` reset every metric in
-  `self.metrics` at the start of each epoch and of each evaluation.
-- So we override the `metrics` property to return exactly our two metrics. Without the override,
+  `self.metrics` at the start of each epoch and of each evaluation, and metrics assigned as
+  attributes of the model, like ours, are in `self.metrics` already.
+- We still override the `metrics` property to return exactly our two metrics. Without the override,
   `self.metrics` would also hold the `"loss"` tracker that `compile()` always creates, which our
-  step never updates. On JAX, the order of this list is also the order of the metric variables in
-  `state`.
+  step never updates. That does no harm on TensorFlow and PyTorch, but on JAX this list decides
+  which metric variables `state` carries, and in what order: the step below expects our two
+  metrics' variables and nothing else.
 """
 
 # %% tags=["only-jax"]
@@ -399,7 +404,8 @@ print("logged:", sorted(history.history))
 """
 ## Supporting `sample_weight` and `class_weight`
 
-Our first step ignored sample weights. To honour the `sample_weight` argument of `fit()`:
+Our first step took no account of sample weights (its `x, y = data` would even fail on a batch
+that carries them). To honour the `sample_weight` argument of `fit()`:
 
 - unpack the batch with `keras.utils.unpack_x_y_sample_weight(data)`, which returns
   `(x, y, sample_weight)` whether `data` holds two items or three (`sample_weight` is `None` when
@@ -529,7 +535,10 @@ history = model.fit(x, y, sample_weight=sample_weight, epochs=2, verbose=2)
 evaluation by overriding `test_step()`. It is simpler than a training step: no gradients and no
 optimizer. On JAX, `test_step(state, data)` receives and returns three lists of values (trainable,
 non-trainable and metric variables), since evaluation has no optimizer state. On TensorFlow and
-PyTorch, `test_step(data)` is the same code.
+PyTorch, `test_step(data)` is the same code. On JAX, the first example's model needs this step even
+to evaluate at all: its helper `compute_loss_and_updates()` takes the name of a method of the JAX
+trainer, which Keras' own `test_step()` calls with other arguments, so `evaluate()` and validation
+data in `fit()` stop with a `TypeError` until `test_step()` is overridden.
 
 Below, each backend adds a `test_step()` that handles sample weights to the model class of the first
 example, so the model has both steps of its own. `fit()` trains on 800 samples and measures the
@@ -636,8 +645,9 @@ Each network has its own optimizer, and one loss function (binary cross-entropy 
 discriminator's logits) serves both. Each training step has two phases. First the discriminator
 learns from a batch of generated images labelled 1 ("fake") and a batch of real images labelled 0
 ("real"); a little random noise on the labels is a common trick that makes GAN training steadier.
-Then the generator learns to fool it: we generate new images, label them all "real", and update
-only the generator's weights with the gradients of the discriminator's loss.
+Then the generator learns to fool it: we generate new images, label them all "real", pass them
+through the discriminator, and update only the generator's weights with the gradients of the loss
+of its predictions against those labels.
 
 The two networks are ordinary `Sequential` models, the same on every backend. They are smaller
 than on keras.io, so that the page runs quickly:
@@ -701,8 +711,8 @@ its own arguments (two optimizers and a loss function) and `train_step()` to run
 Its `metrics` are two loss trackers, which `fit()` resets each epoch. The random vectors and the
 label noise come from `keras.random` with a `SeedGenerator`, the model's own seeded source of
 randomness. The GAN has no `call()` of its own, so `fit()` could not build it by calling it on a
-batch; its two networks are built already (they start with `keras.Input`), so `__init__()` sets
-`self.built = True`.
+batch (on JAX and PyTorch it tries, and stops with a `RuntimeError`); its two networks are built
+already (they start with `keras.Input`), so `__init__()` sets `self.built = True`.
 
 On TensorFlow and PyTorch the step runs the two phases one after the other: the discriminator is
 updated first, and the generator then learns against the updated discriminator. The JAX version
