@@ -337,7 +337,7 @@ ensemble = keras.Model(features, averaged, name="ensemble")
 
 batch = np.random.default_rng(0).normal(size=(4, 32)).astype("float32")
 separate = np.mean([ops.convert_to_numpy(member(batch)) for member in members], axis=0)
-print("ensemble output:", tuple(ensemble(batch).shape))
+print("ensemble output shape:", tuple(ensemble(batch).shape))
 print("equals the mean of the members:", np.allclose(ops.convert_to_numpy(ensemble(batch)), separate, atol=1e-6))
 print("weights:", len(ensemble.weights), "(2 per Dense layer, 2 Dense layers per member)")
 
@@ -609,7 +609,7 @@ layer produced when the graph was built:
 
 # %%
 feature_tensors = [layer.output for layer in resnet.layers]
-print(len(feature_tensors), "layers, from", feature_tensors[0].shape, "to", feature_tensors[-1].shape)
+print("layers:", len(feature_tensors), "- first output:", feature_tensors[0].shape, "- last output:", feature_tensors[-1].shape)
 
 # %% [markdown]
 """
@@ -668,7 +668,7 @@ class SimpleDense(layers.Layer):
 
 vector = keras.Input(shape=(4,))
 custom_model = keras.Model(vector, SimpleDense(10)(vector))
-print("output:", custom_model.output.shape, "weights:", [tuple(w.shape) for w in custom_model.weights])
+print("output shape:", custom_model.output.shape, "weights:", [tuple(w.shape) for w in custom_model.weights])
 
 # %% [markdown]
 """
@@ -785,14 +785,17 @@ expects, and raises a clear error if it does not.
 So a model that you managed to build with the functional API will run. All debugging other than
 debugging of training itself (convergence) happens while you build the model, not when it runs,
 much like type checking in a compiler. For example, a sum of two tensors of different shapes fails
-at the line that builds it:
+at the line that builds it, before any data goes through the model:
 """
 
-# %% tags=["raises-exception"]
+# %%
 image = keras.Input(shape=(28, 28, 1))
 valid = layers.Conv2D(16, 3)(image)  # no padding: 26x26
 same = layers.Conv2D(16, 3, padding="same")(image)  # padding: 28x28
-layers.Add()([valid, same])
+try:
+    layers.Add()([valid, same])
+except ValueError as error:
+    print("error while building the graph:", error)
 
 # %% [markdown]
 """
@@ -868,7 +871,7 @@ class TinyRNN(layers.Layer):
 
 
 rnn_layer = TinyRNN()
-print("output:", tuple(rnn_layer(ops.zeros((1, timesteps, input_dim))).shape))
+print("output shape:", tuple(rnn_layer(ops.zeros((1, timesteps, input_dim))).shape))
 
 # %% [markdown]
 """
@@ -912,5 +915,5 @@ class TinyRNNClassifier(layers.Layer):
 sequence_input = keras.Input(shape=(timesteps, input_dim))
 x = layers.Conv1D(32, 3)(sequence_input)  # 10 time steps become 8
 mixed_model = keras.Model(sequence_input, TinyRNNClassifier()(x))
-print("symbolic output:", mixed_model.output.shape)
-print("output for a batch of 16:", tuple(mixed_model(ops.zeros((16, timesteps, input_dim))).shape))
+print("symbolic output shape:", mixed_model.output.shape)
+print("output shape for a batch of 16:", tuple(mixed_model(ops.zeros((16, timesteps, input_dim))).shape))

@@ -197,7 +197,7 @@ print("정답:", y_test[:5])
 
 저장하는 방법도 `Sequential` 모델과 같습니다. `model.save()`는 모델 전체를 `.keras` 파일 하나에 쓰고,
 `keras.saving.load_model()`은 이 파일에서 모델을 다시 만듭니다. 모델을 만든 코드가 없는 곳에서도
-됩니다. 파일에는 다음이 들어 있습니다.
+마찬가지입니다. 파일에는 다음이 들어 있습니다.
 
 - 모델의 구조(층의 그래프)
 - 훈련을 마친 시점의 가중치 값
@@ -228,7 +228,7 @@ print("옵티마이저:", type(model.optimizer).__name__, "- 지금까지", int(
 함수형 모델은 `keras.Model`에 넘기는 입력과 출력으로 정해집니다. 그러니 같은 그래프에서 서로 다른
 텐서를 골라 여러 모델에 넘겨도 됩니다.
 
-아래에서는 층 하나의 스택으로 모델 두 개를 정의합니다. 28x28 이미지를 숫자 16개로 된 벡터로 바꾸는
+아래에서는 층 스택 하나로 모델 두 개를 정의합니다. 28x28 이미지를 숫자 16개로 된 벡터로 바꾸는
 `encoder`와, 그 벡터에서 다시 원래 크기의 이미지로 되돌아가는 `autoencoder`입니다. 오토인코더는
 엔드투엔드로 훈련합니다.
 """
@@ -335,7 +335,7 @@ ensemble = keras.Model(features, averaged, name="ensemble")
 
 batch = np.random.default_rng(0).normal(size=(4, 32)).astype("float32")
 separate = np.mean([ops.convert_to_numpy(member(batch)) for member in members], axis=0)
-print("앙상블 출력:", tuple(ensemble(batch).shape))
+print("앙상블 출력 모양:", tuple(ensemble(batch).shape))
 print("멤버 출력의 평균과 같은가:", np.allclose(ops.convert_to_numpy(ensemble(batch)), separate, atol=1e-6))
 print("가중치:", len(ensemble.weights), "(Dense 층마다 2개, 멤버마다 Dense 층 2개)")
 
@@ -348,8 +348,8 @@ print("가중치:", len(ensemble.weights), "(Dense 층마다 2개, 멤버마다 
 함수형 API에서는 입력과 출력이 여러 개여도 따로 애쓸 것이 없습니다. `Sequential` 모델로는 아예 만들 수
 없는 모델입니다.
 
-고객 지원 티켓을 우선순위에 따라 정렬하고 알맞은 부서로 보내는 시스템을 만든다고 해 봅시다. 이 모델은
-입력 세 개를 받습니다.
+고객 지원 티켓을 우선순위에 따라 정렬하고 알맞은 부서로 보내는 시스템을 만든다고 해 봅시다. 이 시스템의
+모델은 입력 세 개를 받습니다.
 
 - 티켓의 제목(텍스트)
 - 티켓의 본문(텍스트)
@@ -361,7 +361,7 @@ print("가중치:", len(ensemble.weights), "(Dense 층마다 2개, 멤버마다 
 - 티켓을 처리할 부서(부서마다 로짓 하나를 내놓고, 소프트맥스가 이 로짓들을 확률로 바꿉니다)
 
 텍스트는 길이가 제각각인 단어 인덱스의 시퀀스로 들어오므로 `shape=(None,)`입니다. `Embedding` 층이
-단어마다 벡터 하나로 바꾸고, `LSTM` 층이 시퀀스마다 벡터 하나로 읽어 들입니다. 세 결과를 이어 붙인 벡터
+단어를 하나하나 벡터로 바꾸고, `LSTM` 층이 각 시퀀스를 읽어 벡터 하나로 만듭니다. 세 결과를 이어 붙인 벡터
 위에 출력마다 `Dense` 층을 하나씩 올립니다. 입력과 출력 층에 이름을 붙여 두면 데이터를 넣을 때 편합니다.
 """
 
@@ -374,7 +374,7 @@ title_input = keras.Input(shape=(None,), dtype="int32", name="title")  # 단어 
 body_input = keras.Input(shape=(None,), dtype="int32", name="body")  # 단어 인덱스, 길이는 자유
 tags_input = keras.Input(shape=(num_tags,), name="tags")  # 고른 태그는 1.0, 나머지는 0.0
 
-# 제목과 본문의 단어마다 32차원 벡터로 바꿉니다.
+# 제목과 본문의 각 단어를 32차원 벡터로 바꿉니다.
 title_features = layers.Embedding(vocabulary_size, 32)(title_input)
 body_features = layers.Embedding(vocabulary_size, 32)(body_input)
 
@@ -600,7 +600,7 @@ print("다른 두 텍스트의 출력 모양:", tuple(similarity_model([sentence
 
 # %%
 feature_tensors = [layer.output for layer in resnet.layers]
-print(len(feature_tensors), "개 층, 처음:", feature_tensors[0].shape, "마지막:", feature_tensors[-1].shape)
+print("층 개수:", len(feature_tensors), "- 첫 출력:", feature_tensors[0].shape, "- 마지막 출력:", feature_tensors[-1].shape)
 
 # %% [markdown]
 """
@@ -660,7 +660,7 @@ class SimpleDense(layers.Layer):
 
 vector = keras.Input(shape=(4,))
 custom_model = keras.Model(vector, SimpleDense(10)(vector))
-print("출력:", custom_model.output.shape, "가중치:", [tuple(w.shape) for w in custom_model.weights])
+print("출력 모양:", custom_model.output.shape, "가중치:", [tuple(w.shape) for w in custom_model.weights])
 
 # %% [markdown]
 """
@@ -773,14 +773,18 @@ print("파라미터 수:", subclassed_mlp.count_params(), "vs", functional_mlp.c
 
 그래서 함수형 API로 만드는 데 성공한 모델은 실행됩니다. 훈련 자체(수렴)에 관한 디버깅을 빼면, 모든
 디버깅이 모델을 실행할 때가 아니라 만드는 동안 이루어집니다. 컴파일러의 타입 검사와 비슷합니다. 예를
-들어 모양이 다른 두 텐서를 더하려고 하면, 그 덧셈을 만드는 줄에서 바로 오류가 납니다.
+들어 모양이 다른 두 텐서를 더하려고 하면, 모델에 데이터를 넣어 보기도 전에 그 덧셈을 만드는 줄에서 바로
+오류가 납니다.
 """
 
-# %% tags=["raises-exception"]
+# %%
 image = keras.Input(shape=(28, 28, 1))
 valid = layers.Conv2D(16, 3)(image)  # 패딩 없음: 26x26
 same = layers.Conv2D(16, 3, padding="same")(image)  # 패딩 있음: 28x28
-layers.Add()([valid, same])
+try:
+    layers.Add()([valid, same])
+except ValueError as error:
+    print("그래프를 만드는 중 오류:", error)
 
 # %% [markdown]
 """
@@ -853,7 +857,7 @@ class TinyRNN(layers.Layer):
 
 
 rnn_layer = TinyRNN()
-print("출력:", tuple(rnn_layer(ops.zeros((1, timesteps, input_dim))).shape))
+print("출력 모양:", tuple(rnn_layer(ops.zeros((1, timesteps, input_dim))).shape))
 
 # %% [markdown]
 """
@@ -896,5 +900,5 @@ class TinyRNNClassifier(layers.Layer):
 sequence_input = keras.Input(shape=(timesteps, input_dim))
 x = layers.Conv1D(32, 3)(sequence_input)  # 타임스텝 10개가 8개로 줄어듭니다.
 mixed_model = keras.Model(sequence_input, TinyRNNClassifier()(x))
-print("심볼릭 출력:", mixed_model.output.shape)
-print("샘플 16개짜리 배치의 출력:", tuple(mixed_model(ops.zeros((16, timesteps, input_dim))).shape))
+print("심볼릭 출력 모양:", mixed_model.output.shape)
+print("샘플 16개짜리 배치의 출력 모양:", tuple(mixed_model(ops.zeros((16, timesteps, input_dim))).shape))
