@@ -289,8 +289,8 @@ print("output type:", type(y).__module__, type(y).__name__)
 """
 Inside a layer you may also call the backend's own API (`jax.numpy`, `tf.nn`, `torch.nn.functional`,
 ...). The layer then works with that backend only. Here is the `Linear` layer written three
-times, once per backend. Each reads the backend's own variable behind each Keras weight with
-`.value`, and each trains a small model on random data. Each block runs only on its own backend;
+times, once per backend. Each reads the backend's own array or variable behind each Keras weight
+with `.value`, and each trains a small model on random data. Each block runs only on its own backend;
 on the other two it raises an error, which is why each is marked with its backend.
 """
 
@@ -442,7 +442,7 @@ layer = OuterLayerWithKernelRegularizer()
 _ = layer(ops.zeros((1, 1)))
 
 # 1e-3 * sum(layer.dense.kernel ** 2), from the kernel_regularizer above
-print("losses:", [round(float(loss), 6) for loss in layer.losses])
+print("losses:", [round(float(ops.convert_to_numpy(loss)), 6) for loss in layer.losses])
 
 # %% [markdown]
 """
@@ -458,8 +458,8 @@ targets = ops.zeros((4, 32))
 predictions = layer(inputs)  # this forward pass recreates layer.losses
 main_loss = loss_fn(targets, predictions)
 total_loss = main_loss + sum(layer.losses)
-print("main loss:", round(float(main_loss), 6))
-print("with regularization:", round(float(total_loss), 6))
+print("main loss:", round(float(ops.convert_to_numpy(main_loss)), 6))
+print("with regularization:", round(float(ops.convert_to_numpy(total_loss)), 6))
 
 # %% [markdown]
 """
@@ -488,7 +488,7 @@ model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 # You can also give no loss to compile(): the model still has one to
 # minimize, the one that add_loss() records during the forward pass.
 model.compile(optimizer="adam")
-model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
+history = model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 
 # %% [markdown]
 """
@@ -592,7 +592,8 @@ print("same outputs:", np.allclose(model.predict(probe, verbose=0), restored.pre
 # %% [markdown]
 """
 `from_config()` is a class method. Override it when rebuilding the layer takes more than calling
-the constructor; by default, all it does is this:
+the constructor. The default does little more than this (it first turns a saved `dtype` back into
+a dtype policy):
 
 ```python
 @classmethod
@@ -724,7 +725,8 @@ In practice, ask whether you will call `fit()` or `save()` on the object itself.
 yourself, subclass `Layer`.
 
 Here is a small ResNet-style model for tabular data: two residual blocks that subclass `Layer`,
-inside a `Model` that we train with `fit()` and save with `save_weights()`.
+inside a `Model` that we train with `fit()` and save with `save_weights()`. Each residual block
+adds what its two `Dense` layers compute to its own input: a residual connection.
 """
 
 
@@ -736,7 +738,7 @@ class ResidualBlock(keras.layers.Layer):
         self.dense_2 = keras.layers.Dense(units)
 
     def call(self, inputs):
-        return ops.relu(inputs + self.dense_2(self.dense_1(inputs)))
+        return inputs + self.dense_2(self.dense_1(inputs))
 
 
 class TinyResNet(keras.Model):
@@ -785,8 +787,9 @@ print(
 
 # %% [markdown]
 """
-To save a subclassed model as a whole with `save()`, it also needs a `get_config()` (here, one
-that returns `num_classes` and `units`), as for the layers above.
+Weights saved with `save_weights()` only need a model of the same class to load into. Saving a
+subclassed model as a whole, with `save()`, is covered in keras.io's
+[guide to saving and serializing models](https://keras.io/guides/serialization_and_saving/).
 
 ## Putting it all together: a variational autoencoder
 
@@ -908,7 +911,7 @@ vae.compile(
     optimizer=keras.optimizers.Adam(learning_rate=1e-3),
     loss=keras.losses.MeanSquaredError(),
 )
-vae.fit(x_train, x_train, epochs=2, batch_size=128, verbose=2)
+history = vae.fit(x_train, x_train, epochs=2, batch_size=128, verbose=2)
 
 # %% [markdown]
 """

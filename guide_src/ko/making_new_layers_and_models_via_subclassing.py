@@ -286,7 +286,7 @@ print("출력 타입:", type(y).__module__, type(y).__name__)
 """
 층 안에서 백엔드 자체의 API(`jax.numpy`, `tf.nn`, `torch.nn.functional` 등)를 호출해도 됩니다. 다만 그러면
 그 층은 해당 백엔드에서만 동작합니다. 다음은 `Linear` 층을 백엔드마다 한 번씩, 세 번 작성한 것입니다.
-각 층은 케라스 가중치 뒤에 있는 백엔드 자체의 변수를 `.value`로 읽고, 무작위 데이터로 작은 모델을
+각 층은 케라스 가중치 뒤에 있는 백엔드 자체의 배열이나 변수를 `.value`로 읽고, 무작위 데이터로 작은 모델을
 훈련합니다. 각 블록은 자기 백엔드에서만 실행되고 나머지 두 백엔드에서는 오류를 내므로, 블록마다
 해당 백엔드를 표시해 두었습니다.
 """
@@ -438,7 +438,7 @@ layer = OuterLayerWithKernelRegularizer()
 _ = layer(ops.zeros((1, 1)))
 
 # 위의 kernel_regularizer가 만든 1e-3 * sum(layer.dense.kernel ** 2)
-print("손실:", [round(float(loss), 6) for loss in layer.losses])
+print("손실:", [round(float(ops.convert_to_numpy(loss)), 6) for loss in layer.losses])
 
 # %% [markdown]
 """
@@ -454,8 +454,8 @@ targets = ops.zeros((4, 32))
 predictions = layer(inputs)  # 이 정방향 계산이 layer.losses를 새로 채웁니다.
 main_loss = loss_fn(targets, predictions)
 total_loss = main_loss + sum(layer.losses)
-print("주 손실:", round(float(main_loss), 6))
-print("규제 손실을 더한 값:", round(float(total_loss), 6))
+print("주 손실:", round(float(ops.convert_to_numpy(main_loss)), 6))
+print("규제 손실을 더한 값:", round(float(ops.convert_to_numpy(total_loss)), 6))
 
 # %% [markdown]
 """
@@ -484,7 +484,7 @@ model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 # compile()에 손실을 지정하지 않아도 됩니다. 정방향 계산 중에
 # add_loss()가 기록하는 손실이 있으므로 모델에는 최소화할 손실이 있습니다.
 model.compile(optimizer="adam")
-model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
+history = model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 
 # %% [markdown]
 """
@@ -587,7 +587,8 @@ print("출력이 같은가:", np.allclose(model.predict(probe, verbose=0), resto
 # %% [markdown]
 """
 `from_config()`는 클래스 메서드입니다. 생성자를 호출하는 것만으로 층을 다시 만들 수 없을 때
-오버라이드합니다. 기본 구현이 하는 일은 다음이 전부입니다.
+오버라이드합니다. 기본 구현이 하는 일은 사실상 다음이 전부입니다(그 전에 저장된 `dtype`을 dtype
+정책으로 되돌리는 일만 더 합니다).
 
 ```python
 @classmethod
@@ -720,7 +721,8 @@ ResNet 블록 하나하나는 `Layer`를 서브클래싱하고, 전체 네트워
 서브클래싱하세요.
 
 다음은 표 형식 데이터를 위한 작은 ResNet 스타일 모델입니다. `Layer`를 서브클래싱한 잔차 블록 두 개가
-`Model` 안에 들어 있고, 이 모델을 `fit()`으로 훈련한 뒤 `save_weights()`로 저장합니다.
+`Model` 안에 들어 있고, 이 모델을 `fit()`으로 훈련한 뒤 `save_weights()`로 저장합니다. 각 잔차 블록은
+두 `Dense` 층이 계산한 값을 자기 입력에 더합니다. 이것이 잔차 연결입니다.
 """
 
 
@@ -732,7 +734,7 @@ class ResidualBlock(keras.layers.Layer):
         self.dense_2 = keras.layers.Dense(units)
 
     def call(self, inputs):
-        return ops.relu(inputs + self.dense_2(self.dense_1(inputs)))
+        return inputs + self.dense_2(self.dense_1(inputs))
 
 
 class TinyResNet(keras.Model):
@@ -782,8 +784,9 @@ print(
 
 # %% [markdown]
 """
-서브클래싱한 모델을 `save()`로 통째로 저장하려면, 앞의 층들처럼 `get_config()`도 있어야 합니다(여기서는
-`num_classes`와 `units`를 반환하는 메서드).
+`save_weights()`로 저장한 가중치는 같은 클래스의 모델만 있으면 불러올 수 있습니다. 서브클래싱한 모델을
+`save()`로 통째로 저장하는 방법은 keras.io의
+[모델 저장과 직렬화 가이드](https://keras.io/guides/serialization_and_saving/)에서 다룹니다.
 
 ## 종합: 변이형 오토인코더
 
@@ -904,7 +907,7 @@ vae.compile(
     optimizer=keras.optimizers.Adam(learning_rate=1e-3),
     loss=keras.losses.MeanSquaredError(),
 )
-vae.fit(x_train, x_train, epochs=2, batch_size=128, verbose=2)
+history = vae.fit(x_train, x_train, epochs=2, batch_size=128, verbose=2)
 
 # %% [markdown]
 """
