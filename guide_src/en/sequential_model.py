@@ -23,15 +23,16 @@ build such a model and inspect it, how its weights come into existence, and how 
 trained Sequential model for feature extraction and transfer learning.
 
 !!! note "About this page"
-    This page follows François Chollet's guide on keras.io, rewritten for Keras 3 with
-    backend-agnostic code (`keras.ops` instead of `tf.ones`); every code block was run on JAX,
-    TensorFlow **and** PyTorch. Where it departs from the original:
+    This page follows François Chollet's guide on keras.io, whose Keras 3 code (with `keras.ops`)
+    runs on any backend; every code block here was run on JAX, TensorFlow **and** PyTorch. Where it
+    departs from the original:
 
     - Keras 3 behaves differently from what the original describes in two places: reading
       `model.weights` on a model that is not built yet returns an empty list instead of raising,
       and `summary()` shows such a model with unknown shapes instead of failing. Passing
-      `input_shape=` to a layer still works but prints a warning, so the page starts models
-      with `keras.Input` and shows that warning.
+      `input_shape=` to a layer, which the original no longer mentions, still works but prints
+      a warning; like the original, the page starts models with `keras.Input`, and it shows that
+      warning.
     - The original only links to other guides in "What to do once you have a model"; here a
       small model is trained for 2 epochs on 10,000 MNIST images, evaluated, saved and reloaded.
     - The original shows the two transfer learning patterns as code that is not run, with an
@@ -253,8 +254,8 @@ model.summary()
 
 # %% [markdown]
 """
-`keras.Input` is not a layer, so it does not appear in `model.layers`. The model is built
-right away:
+`keras.Input` returns a symbolic tensor, not a layer. The model turns it into an `InputLayer`, but
+`model.layers` leaves that layer out. The model is built right away:
 """
 
 # %%
@@ -506,9 +507,12 @@ print("first layer unchanged:", np.array_equal(keras.ops.convert_to_numpy(model.
 
 # %% [markdown]
 """
-Keras reads `trainable` when you call `compile()`, which is why the loop above comes before it. If
-you change `trainable` on a model that is already compiled, call `compile()` again before you
-train it: otherwise, depending on the backend, `fit()` ignores the change or stops with an error.
+Keras 3 fixes which weights get trained when the first `fit()` after `compile()` builds the
+training step and the optimizer, and `compile()` starts that over. That is why the loop above
+comes before `compile()`. If you change `trainable` on a model that you have already trained, call
+`compile()` again, with a new optimizer (a string such as `"adam"` makes one), before you train it
+further: otherwise `fit()` ignores the change on TensorFlow and stops with an error on JAX (only
+PyTorch picks the change up on its own).
 
 **Stack a frozen base model and a new head.** The base model is a pretrained network that turns
 an input into features, and a Sequential model puts freshly initialized layers on top of it. In
