@@ -118,7 +118,9 @@ Now the part that depends on the backend, computing the gradients:
   with the new values. Inside, `model.stateless_call()` runs the model on the values it is given
   instead of its stored weights, `jax.value_and_grad()` differentiates that, and
   `optimizer.stateless_apply()` and `metric.stateless_update_state()` return new values instead of
-  changing anything in place.
+  changing anything in place. Our function for `jax.value_and_grad()` is named `loss_and_updates()`:
+  the name must not clash with `compute_loss_and_updates()`, a method of Keras' own JAX trainer that
+  its default `test_step()` calls.
 - **TensorFlow** records the forward pass inside a `tf.GradientTape`, then asks the tape for the
   gradients of the loss with respect to the weights. `fit()` calls `train_step(data)`.
 - **PyTorch** builds its graph while the code runs: `loss.backward()` stores each weight's gradient
@@ -144,7 +146,7 @@ import jax
 
 
 class JaxCustomModel(keras.Model):
-    def compute_loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
+    def loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
         # A pure function of the variables' values, so that JAX can differentiate it.
         y_pred, non_trainable_variables = self.stateless_call(
             trainable_variables, non_trainable_variables, x, training=training
@@ -157,7 +159,7 @@ class JaxCustomModel(keras.Model):
         x, y = data
 
         # The loss, its gradients with respect to the trainable variables, and the auxiliary outputs.
-        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        grad_fn = jax.value_and_grad(self.loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables)), grads = grad_fn(
             trainable_variables, non_trainable_variables, x, y, training=True
         )
@@ -296,7 +298,7 @@ class JaxLowLevelModel(keras.Model):
     def metrics(self):
         return [self.loss_tracker, self.mae_metric]
 
-    def compute_loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
+    def loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
         y_pred, non_trainable_variables = self.stateless_call(
             trainable_variables, non_trainable_variables, x, training=training
         )
@@ -306,7 +308,7 @@ class JaxLowLevelModel(keras.Model):
         trainable_variables, non_trainable_variables, optimizer_variables, metrics_variables = state
         x, y = data
 
-        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        grad_fn = jax.value_and_grad(self.loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables)), grads = grad_fn(
             trainable_variables, non_trainable_variables, x, y, training=True
         )
@@ -429,7 +431,7 @@ import jax
 
 
 class JaxWeightedModel(keras.Model):
-    def compute_loss_and_updates(
+    def loss_and_updates(
         self, trainable_variables, non_trainable_variables, x, y, sample_weight, training=False
     ):
         y_pred, non_trainable_variables = self.stateless_call(
@@ -442,7 +444,7 @@ class JaxWeightedModel(keras.Model):
         trainable_variables, non_trainable_variables, optimizer_variables, metrics_variables = state
         x, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
 
-        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        grad_fn = jax.value_and_grad(self.loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables)), grads = grad_fn(
             trainable_variables, non_trainable_variables, x, y, sample_weight, training=True
         )
@@ -535,10 +537,7 @@ history = model.fit(x, y, sample_weight=sample_weight, epochs=2, verbose=2)
 evaluation by overriding `test_step()`. It is simpler than a training step: no gradients and no
 optimizer. On JAX, `test_step(state, data)` receives and returns three lists of values (trainable,
 non-trainable and metric variables), since evaluation has no optimizer state. On TensorFlow and
-PyTorch, `test_step(data)` is the same code. On JAX, the first example's model needs this step even
-to evaluate at all: its helper `compute_loss_and_updates()` takes the name of a method of the JAX
-trainer, which Keras' own `test_step()` calls with other arguments, so `evaluate()` and validation
-data in `fit()` stop with a `TypeError` until `test_step()` is overridden.
+PyTorch, `test_step(data)` is the same code.
 
 Below, each backend adds a `test_step()` that handles sample weights to the model class of the first
 example, so the model has both steps of its own. `fit()` trains on 800 samples and measures the

@@ -26,13 +26,13 @@
 포기해야 합니다.
 
 대부분은 그 중간이 필요합니다. 훈련 알고리즘은 직접 만들되, `fit()`이 그 주변에서 제공하는 기능(콜백,
-진행 로그, 분산 처리 지원, `steps_per_execution`으로 한 번의 호출에서 여러 스텝 실행하기)은 그대로 쓰고
+진행 로그, 분산 훈련 지원, `steps_per_execution`으로 한 번의 호출에서 여러 스텝 실행하기)은 그대로 쓰고
 싶은 경우입니다. 케라스는 이런 *점진적인 복잡성 공개*를 원칙으로 설계되었습니다. 고수준 도구를
 버리지 않고도 한 단계 아래로 내려갈 수 있습니다.
 
 그 방법은 모델의 **훈련 스텝**을 바꾸는 것입니다. `fit()`은 데이터 배치마다 모델의 `train_step()`
 메서드를 한 번씩 호출합니다. `keras.Model`의 서브클래스에서 이 메서드를 오버라이드하고 평소처럼
-`fit()`을 호출하면, `fit()`이 여러분의 알고리즘을 실행합니다. `evaluate()`도 `test_step()`으로 같은
+`fit()`을 호출하면, `fit()`이 직접 만든 알고리즘을 실행합니다. `evaluate()`도 `test_step()`으로 같은
 방식으로 동작합니다. 모델은 여전히 어떤 방식으로든 만들 수 있습니다. 아래 예제는 `keras.Model`을
 서브클래싱한 다음 함수형 API로 모델을 만들지만, `Sequential` 모델이나 완전히 서브클래싱한 모델에도
 똑같이 적용됩니다.
@@ -45,14 +45,14 @@
     [JAX](https://keras.io/guides/custom_train_step_in_jax/),
     [TensorFlow](https://keras.io/guides/custom_train_step_in_tensorflow/),
     [PyTorch](https://keras.io/guides/custom_train_step_in_torch/). 이 사이트에서는 한 페이지로
-    합쳤습니다. 설명은 함께 쓰고, 각 스텝은 백엔드 이름이 붙은 블록으로 세 번 작성했습니다. keras.io의
-    JAX 페이지는 평가 스텝에서 끝납니다. 샘플 가중치와 GAN 절의 JAX 버전은 이 페이지를 위해 새로
-    작성했고, JAX용 GAN은 두 신경망을 동시에 업데이트합니다(이유는 해당 절에서 설명합니다). 작은
-    예제들은 생성한 샘플 1,000개에서 선형 관계를 2~3 에포크 동안 학습합니다. keras.io는 입력과 타깃이
-    모두 무작위 값인 데이터로 3~5 에포크를 훈련합니다. 평가 예제는 평가에 앞서 모델을 먼저 훈련합니다.
-    GAN은 신경망이 더 작고, MNIST 이미지 640개로 1 에포크만 훈련합니다. keras.io는 TensorFlow
-    페이지에서 64개씩 100배치(이미지 6,400개), PyTorch 페이지에서 70,000개 전체를 씁니다. 그래서 코어
-    2개짜리 CPU에서도 백엔드마다 2분이 안 걸려 페이지 전체가 실행됩니다.
+    합쳤습니다. 설명은 세 백엔드에 공통으로 두고, 각 스텝은 백엔드 이름이 붙은 블록으로 세 번
+    작성했습니다. keras.io의 JAX 페이지는 평가 스텝에서 끝납니다. 샘플 가중치와 GAN 절의 JAX 버전은 이
+    페이지를 위해 새로 작성했고, JAX용 GAN은 두 신경망을 동시에 업데이트합니다(이유는 해당 절에서
+    설명합니다). 작은 예제들은 생성한 샘플 1,000개에서 선형 관계를 2~3 에포크 동안 학습합니다. keras.io는 입력과 타깃이
+    모두 무작위 값인 데이터로 3~5 에포크를 훈련합니다. 평가 예제는 keras.io와 달리 평가하기 전에 모델을
+    훈련합니다. GAN은 신경망이 더 작고, MNIST 이미지 640개로 1 에포크만 훈련합니다. keras.io는
+    TensorFlow 페이지에서 64개씩 100배치(이미지 6,400개), PyTorch 페이지에서 70,000개 전체를 씁니다.
+    이렇게 규모를 줄인 덕분에 코어 2개짜리 CPU에서도 페이지 전체가 백엔드마다 2분 안에 실행됩니다.
 """
 
 # %% [markdown]
@@ -73,7 +73,7 @@ print("Keras", keras.__version__, "백엔드:", keras.backend.backend())
 """
 처음 예제들은 간단한 회귀 문제를 학습합니다. 특성이 32개인 샘플 1,000개가 있고, 타깃은 특성의
 고정된 선형 함수에 작은 잡음을 더한 값입니다. `make_regressor()`는 넘겨받은 모델 클래스로 `Dense` 층
-하나짜리 함수형 모델을 만듭니다. 여기에 우리가 만든 `keras.Model` 서브클래스를 넘깁니다.
+하나짜리 함수형 모델을 만듭니다. 여기에 직접 만든 `keras.Model` 서브클래스를 넘깁니다.
 """
 
 # %%
@@ -96,37 +96,40 @@ def make_regressor(model_class):
 `keras.Model`의 서브클래스를 만들어 훈련 스텝만 오버라이드하고, 나머지는 건드리지 않습니다. 손실과
 지표는 여전히 `compile()`에서 가져옵니다.
 
-- `self.compute_loss()`는 `compile()`에서 설정한 손실을 계산합니다(TensorFlow와 PyTorch에서는 층에
-  규제 손실이 있으면 그것도 더합니다. 아래 JAX 스텝은 `stateless_call()`이 반환된 뒤에 이 메서드를
-  호출하는데, 그때는 규제 손실을 더 이상 구할 수 없습니다. 그래서 이 스텝은 우리 모델처럼 규제가 없는
-  모델에 맞춰 작성했습니다).
+- `self.compute_loss()`는 `compile()`에서 설정한 손실을 계산합니다. TensorFlow와 PyTorch에서는 층에
+  규제 손실이 있으면 그 손실도 더합니다. 아래 JAX 스텝은 `stateless_call()`이 끝난 뒤에 이 메서드를
+  호출하는데, 그때는 규제 손실을 더 이상 구할 수 없습니다. 그래서 JAX 스텝은 이 예제의 모델처럼
+  규제가 없는 모델을 전제로 작성했습니다.
 - `self.metrics`에는 업데이트할 지표가 들어 있습니다. 먼저 손실의 평균을 내는 `"loss"`라는 추적용
-  지표가 오고, 그다음에 `compile()`에 전달한 지표가 항목 하나로 묶여 옵니다. 각각의 `update_state()`를
-  호출합니다.
+  지표가 오고, 그다음에 `compile()`에 전달한 지표가 항목 하나로 묶여 옵니다. 스텝은 지표마다
+  `update_state()`를 호출합니다.
 - 스텝은 지표 이름과 현재 값을 짝지은 딕셔너리를 반환합니다. 진행 로그에 표시되고 콜백에 전달되는
   값이 바로 이것입니다.
 
 스텝이 `data`로 받는 것은 `fit()`에 전달한 데이터의 배치 하나입니다. NumPy 배열로 `fit(x, y)`를
 호출했다면 튜플 `(x, y)`이고, `tf.data.Dataset`, PyTorch `DataLoader`, `keras.utils.PyDataset`을
-전달했다면 그것이 배치 하나로 내놓는 값입니다.
+전달했다면 그 객체가 배치 하나로 내놓는 값입니다.
 
 이제 백엔드에 따라 달라지는 부분, 그레이디언트 계산입니다.
 
 - **JAX**는 *순수 함수*, 즉 결과가 인자에만 달려 있는 함수를 미분합니다. 그래서 JAX에서는 `fit()`이
-  `train_step(state, data)`를 호출합니다. `state`에는 모든 변수(훈련 가능한 변수, 훈련되지 않는 변수,
+  `train_step(state, data)`를 호출합니다. `state`에는 모든 변수(훈련되는 변수, 훈련되지 않는 변수,
   옵티마이저 변수, 지표 변수)의 현재 값이 들어 있고, 스텝은 로그와 함께 새 값을 반환합니다. 스텝
   안에서는 `model.stateless_call()`이 저장된 가중치 대신 넘겨받은 값으로 모델을 실행하고,
   `jax.value_and_grad()`가 이를 미분합니다. `optimizer.stateless_apply()`와
-  `metric.stateless_update_state()`도 그 자리에서 무언가를 바꾸지 않고 새 값을 반환합니다.
+  `metric.stateless_update_state()`도 변수를 직접 바꾸지 않고 새 값을 반환합니다.
+  `jax.value_and_grad()`에 넘기는 함수의 이름은 `loss_and_updates()`입니다. 케라스 JAX 트레이너에
+  있는 메서드 `compute_loss_and_updates()`와 이름이 겹치면 안 되기 때문입니다. 케라스의 기본
+  `test_step()`이 그 메서드를 호출합니다.
 - **TensorFlow**는 `tf.GradientTape` 안에서 정방향 계산을 기록한 다음, 가중치에 대한 손실의
   그레이디언트를 테이프에 요청합니다. `fit()`은 `train_step(data)`를 호출합니다.
 - **PyTorch**는 코드가 실행되는 동안 계산 그래프를 만듭니다. `loss.backward()`는 각 가중치의
-  그레이디언트를 그 가중치를 담은 PyTorch 텐서의 `variable.value.grad`에 저장합니다. 그레이디언트는
+  그레이디언트를 그 가중치를 담은 PyTorch 텐서에 저장합니다(`variable.value.grad`). 그레이디언트는
   호출할 때마다 누적되므로 스텝은 먼저 `self.zero_grad()`로 이를 지웁니다(이 백엔드에서는 케라스
   모델이 `torch.nn.Module`이기도 합니다). 업데이트 자체는 기록되지 않도록 `torch.no_grad()` 안에서
   실행합니다. `fit()`은 `train_step(data)`를 호출합니다.
 
-백엔드 이름이 붙은 블록은 모두 세 백엔드에서 실행했고, 나머지 두 백엔드에서는 일부러 오류를 내며
+백엔드 이름이 붙은 블록은 모두 세 백엔드에서 실행했고, 이름과 다른 두 백엔드에서는 일부러 오류를 내며
 멈춥니다. `fit()`은 JAX 스텝을 TensorFlow나 PyTorch 스텝과 다른 인자로 호출하므로, 맞지 않는
 백엔드에서는 스텝이 아무 일도 하기 전에 호출 자체가 `TypeError`를 일으킵니다. PyTorch에서 실행한
 TensorFlow 스텝은 `tape.gradient()`에서 실패합니다. 손실이 PyTorch 텐서인데 TensorFlow는 이를 다룰
@@ -134,7 +137,7 @@ TensorFlow 스텝은 `tape.gradient()`에서 실패합니다. 손실이 PyTorch 
 `self.zero_grad()`에서 `AttributeError`를 내며 멈춥니다. 이 메서드는 `torch.nn.Module`에서 온 것이라
 TensorFlow 백엔드의 모델에는 없습니다. 그래서 각 블록은 모델 클래스를 정의하는 데서 그치지 않고
 훈련까지 합니다. 클래스 정의만으로는 어느 백엔드에서도 오류가 나지 않기 때문입니다. 클래스 이름도
-버전마다 다릅니다(`JaxCustomModel`, `TensorFlowCustomModel`, `TorchCustomModel`). 평가 절에서 이
+백엔드마다 다릅니다(`JaxCustomModel`, `TensorFlowCustomModel`, `TorchCustomModel`). 평가 절에서 이
 클래스들을 서브클래싱해서 쓰기 때문입니다.
 """
 
@@ -143,7 +146,7 @@ import jax
 
 
 class JaxCustomModel(keras.Model):
-    def compute_loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
+    def loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
         # JAX가 미분할 수 있도록 변수 값만으로 결과가 정해지는 순수 함수로 만듭니다.
         y_pred, non_trainable_variables = self.stateless_call(
             trainable_variables, non_trainable_variables, x, training=training
@@ -156,7 +159,7 @@ class JaxCustomModel(keras.Model):
         x, y = data
 
         # 손실, 훈련 가능한 변수에 대한 손실의 그레이디언트, 보조 출력을 함께 얻습니다.
-        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        grad_fn = jax.value_and_grad(self.loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables)), grads = grad_fn(
             trainable_variables, non_trainable_variables, x, y, training=True
         )
@@ -251,7 +254,7 @@ history = model.fit(x, y, epochs=3, verbose=2)
 
 # %% [markdown]
 """
-`fit()`은 우리가 만든 스텝을 실행하면서 나머지 일은 평소대로 했습니다. 진행 로그를 출력했고,
+`fit()`은 직접 만든 스텝을 실행하면서 나머지 일은 평소대로 했습니다. 진행 로그를 출력했고,
 손실과 `compile()`에서 지정한 지표의 에포크별 값을 담은 `History`를 반환했습니다.
 """
 
@@ -270,12 +273,12 @@ for name, values in history.history.items():
 
 - 지표는 초기화되기 전까지 값을 계속 누적합니다. 초기화하지 않으면 `result()`는 현재 에포크가 아니라
   훈련 전체의 평균을 반환합니다. `fit()`과 `evaluate()`는 에포크와 평가를 시작할 때마다
-  `self.metrics`에 있는 지표를 모두 초기화합니다. 우리 지표처럼 모델의 속성으로 할당한 지표는 이미
-  `self.metrics`에 들어 있습니다.
-- 그래도 `metrics` 속성을 오버라이드해서 우리 지표 두 개만 정확히 반환하게 합니다. 오버라이드하지
-  않으면 `compile()`이 항상 만드는 `"loss"` 추적용 지표도 `self.metrics`에 들어가는데, 우리 스텝은 이
-  지표를 업데이트하지 않습니다. TensorFlow와 PyTorch에서는 문제가 없지만, JAX에서는 이 목록이
-  `state`에 어떤 지표 변수가 어떤 순서로 들어갈지를 정합니다. 아래 스텝은 우리 지표 두 개의 변수만
+  `self.metrics`에 있는 지표를 모두 초기화합니다. 이 모델의 지표처럼 모델의 속성으로 할당한 지표는
+  이미 `self.metrics`에 들어 있습니다.
+- 그래도 `metrics` 속성을 오버라이드해서 직접 만든 지표 두 개만 정확히 반환하게 합니다. 오버라이드하지
+  않으면 `compile()`이 항상 만드는 `"loss"` 추적용 지표도 `self.metrics`에 들어가는데, 이 모델의 스텝은
+  그 지표를 업데이트하지 않습니다. TensorFlow와 PyTorch에서는 문제가 없지만, JAX에서는 이 목록이
+  `state`에 어떤 지표 변수가 어떤 순서로 들어갈지를 정합니다. 아래 스텝은 직접 만든 두 지표의 변수만
   들어 있다고 가정합니다.
 """
 
@@ -294,7 +297,7 @@ class JaxLowLevelModel(keras.Model):
     def metrics(self):
         return [self.loss_tracker, self.mae_metric]
 
-    def compute_loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
+    def loss_and_updates(self, trainable_variables, non_trainable_variables, x, y, training=False):
         y_pred, non_trainable_variables = self.stateless_call(
             trainable_variables, non_trainable_variables, x, training=training
         )
@@ -304,7 +307,7 @@ class JaxLowLevelModel(keras.Model):
         trainable_variables, non_trainable_variables, optimizer_variables, metrics_variables = state
         x, y = data
 
-        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        grad_fn = jax.value_and_grad(self.loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables)), grads = grad_fn(
             trainable_variables, non_trainable_variables, x, y, training=True
         )
@@ -407,8 +410,8 @@ print("기록된 항목:", sorted(history.history))
 
 - 배치를 `keras.utils.unpack_x_y_sample_weight(data)`로 풉니다. 이 함수는 `data`에 든 항목이 두 개든
   세 개든 `(x, y, sample_weight)`를 반환합니다(가중치가 없으면 `sample_weight`는 `None`입니다).
-- `sample_weight`를 `compute_loss()`와, `compile()`에서 온 지표의 `update_state()`에 전달합니다(손실과
-  지표를 직접 계산한다면 가중치도 직접 적용합니다).
+- `sample_weight`를 `compute_loss()`에, 그리고 `compile()`에서 지정한 지표의 `update_state()`에
+  전달합니다(손실과 지표를 직접 계산한다면 가중치도 직접 적용합니다).
 
 이것으로 `class_weight`도 지원됩니다. `fit()`은 `class_weight` 딕셔너리를 각 샘플의 클래스에 따른
 샘플별 가중치로 바꾸어 `sample_weight`로 스텝에 넘겨줍니다. (`fit()`에는 둘 중 하나만 전달할 수
@@ -426,7 +429,7 @@ import jax
 
 
 class JaxWeightedModel(keras.Model):
-    def compute_loss_and_updates(
+    def loss_and_updates(
         self, trainable_variables, non_trainable_variables, x, y, sample_weight, training=False
     ):
         y_pred, non_trainable_variables = self.stateless_call(
@@ -439,7 +442,7 @@ class JaxWeightedModel(keras.Model):
         trainable_variables, non_trainable_variables, optimizer_variables, metrics_variables = state
         x, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
 
-        grad_fn = jax.value_and_grad(self.compute_loss_and_updates, has_aux=True)
+        grad_fn = jax.value_and_grad(self.loss_and_updates, has_aux=True)
         (loss, (y_pred, non_trainable_variables)), grads = grad_fn(
             trainable_variables, non_trainable_variables, x, y, sample_weight, training=True
         )
@@ -530,17 +533,14 @@ history = model.fit(x, y, sample_weight=sample_weight, epochs=2, verbose=2)
 `fit()`이 `train_step()`을 실행하듯 `evaluate()`는 배치마다 모델의 `test_step()`을 한 번씩 실행하고,
 검증 데이터를 주면 `fit()`도 이 메서드를 실행합니다. 따라서 평가 방식을 바꾸려면 `test_step()`을
 오버라이드합니다. 그레이디언트도 옵티마이저도 필요 없으니 훈련 스텝보다 간단합니다. JAX에서는
-`test_step(state, data)`가 값 목록 세 개(훈련 가능한 변수, 훈련되지 않는 변수, 지표 변수)를 받아서
-다시 반환합니다. 평가에는 옵티마이저 상태가 없기 때문입니다. TensorFlow와 PyTorch에서는
-`test_step(data)` 코드가 똑같습니다. JAX에서는 첫 번째 예제의 모델이 평가를 하려면 이 스텝이 꼭
-있어야 합니다. 그 모델의 보조 메서드 `compute_loss_and_updates()`가 JAX 트레이너의 같은 이름 메서드를
-대신하는데, 케라스의 기본 `test_step()`은 그 메서드를 다른 인자로 호출합니다. 그래서 `test_step()`을
-오버라이드하기 전에는 `evaluate()`도, 검증 데이터를 준 `fit()`도 `TypeError`를 내며 멈춥니다.
+평가에 옵티마이저 상태가 없으므로, `test_step(state, data)`가 받아서 다시 반환하는 값 목록은 세
+개(훈련되는 변수, 훈련되지 않는 변수, 지표 변수)뿐입니다. TensorFlow와 PyTorch에서는
+`test_step(data)` 코드가 똑같습니다.
 
 아래에서는 백엔드마다 첫 번째 예제의 모델 클래스에 샘플 가중치를 처리하는 `test_step()`을 더합니다.
-그러면 모델의 두 스텝이 모두 우리가 만든 것이 됩니다. `fit()`은 샘플 800개로 훈련하고, 에포크가 끝날
-때마다 우리 `test_step()`으로 나머지 200개를 평가합니다(로그의 `val_` 항목). 그다음 `evaluate()`가
-같은 200개 샘플에서 이 스텝을 실행합니다. (TensorFlow 블록과 PyTorch 블록은 바탕이 된 훈련 스텝만
+그러면 모델의 두 스텝을 모두 직접 만든 셈이 됩니다. `fit()`은 샘플 800개로 훈련하고, 에포크가 끝날
+때마다 이 `test_step()`으로 나머지 200개를 평가합니다(로그의 `val_` 항목). 그다음 `evaluate()`가
+같은 200개 샘플에서 이 스텝을 실행합니다. (TensorFlow 블록과 PyTorch 블록은 물려받은 훈련 스텝만
 다르고, 그 차이 때문에 각 블록이 다른 백엔드에서 실패합니다.)
 """
 
@@ -623,8 +623,8 @@ print("evaluate() 결과:", {name: round(float(value), 3) for name, value in res
 
 # %% [markdown]
 """
-`evaluate()`는 마지막 에포크의 `val_` 항목과 같은 손실과 MAE를 출력했습니다. 둘 다 같은 가중치로 같은
-200개 샘플에서 우리 `test_step()`을 실행했기 때문입니다.
+`evaluate()`가 반환한 손실과 MAE는 마지막 에포크 로그의 `val_` 항목과 같습니다. 둘 다 같은 가중치로
+같은 200개 샘플에서 같은 `test_step()`을 실행했기 때문입니다.
 """
 
 # %% [markdown]
@@ -705,8 +705,8 @@ print("실제 이미지:", real_images.shape)
 이제 두 신경망을 담은 `keras.Model`, 곧 GAN 자체를 만듭니다. GAN은 자기만의 인자(옵티마이저 두 개와
 손실 함수)를 받도록 `compile()`을 오버라이드하고, 두 단계를 실행하도록 `train_step()`을
 오버라이드합니다. `metrics`는 손실 추적용 지표 두 개이고, `fit()`이 에포크마다 초기화합니다. 무작위
-벡터와 레이블 잡음은 `keras.random`에서 `SeedGenerator`로 뽑습니다. `SeedGenerator`는 모델이 가진,
-시드가 정해진 난수 공급원입니다. GAN에는 자체 `call()`이 없어서 `fit()`이 배치로 모델을 호출해 빌드할
+벡터와 레이블 잡음은 `keras.random`에서 `SeedGenerator`로 뽑습니다. `SeedGenerator`는 시드를 정해 둔,
+모델 자체의 난수 공급원입니다. GAN에는 자체 `call()`이 없어서 `fit()`이 배치로 모델을 호출해 빌드할
 수 없습니다(JAX와 PyTorch에서는 `fit()`이 빌드를 시도하다가 `RuntimeError`를 내며 멈춥니다). 두
 신경망은 `keras.Input`으로 시작하므로 이미 빌드되어 있고, 그래서 `__init__()`에서 `self.built = True`로
 설정합니다.
@@ -714,12 +714,13 @@ print("실제 이미지:", real_images.shape)
 TensorFlow와 PyTorch에서는 스텝이 두 단계를 차례로 실행합니다. 판별자를 먼저 업데이트하고, 생성자는
 업데이트된 판별자를 상대로 학습합니다. JAX 버전은 한 가지가 다릅니다. JAX에서 `fit()`이 스텝에서
 스텝으로 넘겨주는 것은 옵티마이저 하나(`self.optimizer`)의 변수뿐입니다. 그래서 GAN의 `compile()`은
-케라스에 `keras.optimizers.MultiOptimizer`를 옵티마이저로 넘깁니다. 이 옵티마이저는 각 변수를 경로에 따라
-(`discriminator/...`인지 아닌지) 두 옵티마이저 중 하나에 맡깁니다. 그리고 `stateless_apply()` 한 번으로
-모든 변수를 업데이트합니다. 즉 두 신경망이 같은 가중치에서 출발해 동시에 한 스텝씩 나아갑니다. 무작위
+케라스에 `keras.optimizers.MultiOptimizer`를 옵티마이저로 넘깁니다. 이 옵티마이저는 각 변수를
+경로(`discriminator/...`인지 아닌지)에 따라 두 옵티마이저 중 하나에 맡깁니다. 스텝은
+`stateless_apply()` 한 번으로 모든 변수를 업데이트합니다. 즉 두 신경망이 같은 가중치에서 그레이디언트를
+구해 동시에 한 스텝씩 나아가므로, 생성자는 업데이트되기 전의 판별자를 상대로 학습합니다. JAX에서는 난수
 추출에도 주의가 필요합니다. 시드 생성기의 상태는 GAN의 훈련되지 않는 변수이므로, 스텝은 이 변수를
-`state` 안의 값에 대응시키는 `keras.StatelessScope` 안에서 난수를 뽑고, 한 단계 나아간 값을 새 상태에
-넣습니다.
+`state` 안의 값에 대응시키는 `keras.StatelessScope` 안에서 난수를 뽑고, 한 단계 나아간 시드 상태를
+새 `state`에 넣습니다.
 
 이미지 640개로 1 에포크만 훈련한 생성자는 아직 숫자를 그리지 못합니다(keras.io는 MNIST 전체로 20
 에포크쯤 훈련하면 좋은 결과를 얻는다고 안내합니다). 하지만 생성자는 그 자체로 하나의 모델이므로, 각
