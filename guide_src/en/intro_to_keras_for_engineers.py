@@ -9,9 +9,8 @@
 #     description: A first working tour of Keras 3, the same code on JAX, TensorFlow and PyTorch.
 #     author: François Chollet
 #     date_created: '2023-07-10'
-#     last_modified: '2026-12-01'
+#     last_modified: '2026-12-05'
 #     original: https://keras.io/getting_started/intro_to_keras_for_engineers/
-#     translation_source: https://github.com/adsidelab/keras-ko
 #     backends: [jax, tensorflow, torch]
 #     timeout: 600
 # ---
@@ -24,25 +23,42 @@ Keras 3 is a deep learning framework that runs on top of JAX, TensorFlow or PyTo
 your model once, and the same code trains on whichever backend you pick. This page walks through
 the workflows an engineer needs on day one: getting data in, building a model in three ways,
 training it with callbacks, evaluating it, making predictions, saving and reloading it, writing a
-layer of your own that works on every backend, and customizing one training step.
+layer of your own that works on every backend, feeding `fit()` from other data sources, and
+customizing one training step.
 
 !!! note "About this page"
-    This page is adapted for Keras 3 from François Chollet's guide on keras.io; the 2020 Korean
-    text it started from no longer runs (its first code cell imports `tensorflow.keras.layers.experimental`).
-    Every code block below was run on JAX, TensorFlow **and** PyTorch. Where the backends printed
-    something different, you see one tab per backend. To keep each run under a few minutes on a
-    2-core CPU, the model is small and it trains on 12,000 of MNIST's 60,000 training images
-    for 3 epochs; the original trains a larger convnet on all of them for up to 20 epochs.
+    This page follows François Chollet's Keras 3 guide on keras.io (2023), with its examples
+    rewritten and a few additions: the same model written with the Functional API and by
+    subclassing, the training history, and a custom training step for each backend. The Korean
+    page is a new translation of this page. (The 2020 Korean translation of "Introduction to Keras
+    for Engineers" by the keras-ko project is of an earlier, different guide, written for
+    `tf.keras`.)
+
+    Every code block below was run on JAX, TensorFlow **and** PyTorch, with three exceptions: the
+    three `train_step()` blocks at the end are each written for one backend, labelled with it, and
+    shown with its output. Each was also run on the two other backends, where it fails as
+    explained there; the tests check that it still does. Where the backends printed something
+    different, you see one tab per backend. To keep each run under a few minutes on a 2-core CPU,
+    the model is small and it trains on 12,000 of MNIST's 60,000 training images for 3 epochs;
+    the original trains a larger convnet on all of them for up to 20 epochs.
 """
 
 # %% [markdown]
 """
 ## Setup
 
-Pick the backend before Keras is imported, with the `KERAS_BACKEND` environment variable
-(`"jax"`, `"tensorflow"` or `"torch"`), for example `os.environ["KERAS_BACKEND"] = "jax"` in the
-first cell of a notebook. It cannot be changed after `import keras`. This page was executed once
-per backend, with the variable set before the first cell ran.
+Pick the backend with the `KERAS_BACKEND` environment variable (`"jax"`, `"tensorflow"` or
+`"torch"`) before Keras is imported, for example `os.environ["KERAS_BACKEND"] = "jax"` in the
+first cell of a notebook: Keras reads it once, on its first import.
+
+Switching later, in the same process, is possible but has a catch. `keras.config.set_backend("torch")`
+sets the variable, removes Keras' modules from memory and imports them again. The name `keras`
+you imported before still points at the old modules, so run `import keras` again (and every
+`from keras import ...`). Layers, models and tensors created before the switch are not converted:
+they stay on the old backend and cannot be mixed with new ones (a new `keras.Sequential` refuses
+an old layer), so create them again. Keras warns about this with a `UserWarning`. Restarting the
+notebook's kernel is simpler. This page was executed once per backend, each time in a fresh
+kernel with the variable set before the first cell ran.
 """
 
 # %%
@@ -79,8 +95,8 @@ print("test images:", x_test.shape)
 Keras offers three ways to build a model. They produce the same kind of object, a
 `keras.Model`, and you can mix them freely.
 
-The **Sequential API** stacks layers one after the other. It is the shortest way to write a
-plain feed-forward model:
+The **Sequential API** (`keras.Sequential`) stacks layers one after the other. It is the
+shortest way to write a plain feed-forward model, where each layer feeds the next:
 """
 
 # %%
@@ -161,6 +177,12 @@ training loop over the data, in batches, for a number of epochs. Callbacks hook 
 here `ModelCheckpoint` saves the model after each epoch, and `EarlyStopping` would stop training
 once the validation loss stops improving. `validation_split=0.15` keeps the last 15% of the
 training data aside to measure the model on images it does not train on.
+
+`compile()` also decides how the training step is compiled. Its default, `jit_compile="auto"`,
+compiles it with XLA on JAX, and on TensorFlow when a GPU or TPU is present, provided the model
+supports XLA; TensorFlow leaves XLA off on a machine with only a CPU, like the one that ran this
+page. On PyTorch, `"auto"` means eager execution (`jit_compile=True` would use `torch.compile`).
+`model.jit_compile` tells what was chosen:
 """
 
 # %%
@@ -169,6 +191,7 @@ model.compile(
     loss=keras.losses.SparseCategoricalCrossentropy(),
     metrics=[keras.metrics.SparseCategoricalAccuracy(name="acc")],
 )
+print("XLA compilation (jit_compile):", model.jit_compile)
 callbacks = [
     keras.callbacks.ModelCheckpoint(filepath="digits_epoch_{epoch}.keras"),
     keras.callbacks.EarlyStopping(monitor="val_loss", patience=2),
@@ -189,7 +212,7 @@ history = model.fit(
 loss and for each metric:
 """
 
-# %%
+# %% tags=["tolerance-training"]
 for name, values in history.history.items():
     print(name, [round(v, 4) for v in values])
 
@@ -197,11 +220,13 @@ for name, values in history.history.items():
 """
 ## Evaluating and predicting
 
-`evaluate()` computes the loss and the metrics on data the model has not seen. `predict()`
-returns the model's outputs: here, for each image, the probability of each of the ten digits.
+`evaluate()` computes the loss and the metrics on whatever data you pass it. To measure how well
+the model does on new data, pass data it did not train on, as here: the 10,000 test images.
+`predict()` returns the model's outputs: here, for each image, the probability of each of the
+ten digits.
 """
 
-# %%
+# %% tags=["tolerance-training"]
 loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
 print(f"test loss: {loss:.4f}, test accuracy: {accuracy:.4f}")
 
@@ -232,7 +257,11 @@ print(sorted(name for name in os.listdir(".") if name.endswith(".keras")))
 A custom layer written with `keras.ops` runs unchanged on JAX, TensorFlow and PyTorch.
 `keras.ops` holds the NumPy API (`keras.ops.matmul`, `keras.ops.mean`, ...) plus operations
 specific to neural networks (`keras.ops.relu`, `keras.ops.softmax`, ...). Random operations live
-in `keras.random` and take a `SeedGenerator`, whose state is tracked like the layer's weights.
+in `keras.random` and take a `seed`; a `keras.random.SeedGenerator` passed as the seed gives a new
+seed at each call. The generator keeps its state in a variable, which the layer tracks as a
+non-trainable variable: it is listed in `layer.variables`, not in `layer.weights`. So it travels
+with the model's other variables, for example in the stateless JAX training step at the end of
+this page.
 
 Here is a dense layer that scales its output by a learned factor per unit, and a noise layer
 that is only active during training:
@@ -273,6 +302,7 @@ print("ScaledDense output:", keras.ops.convert_to_numpy(layer(batch)).shape)
 print("weights:", [w.name for w in layer.weights])
 noisy = GaussianNoiseLayer(0.1)
 print("unchanged at inference:", bool(keras.ops.all(noisy(batch) == batch)))
+print("noise layer weights:", noisy.weights, "variables:", [v.name for v in noisy.variables])
 
 # %% [markdown]
 """
@@ -280,7 +310,7 @@ The custom layers plug into any model. A small classifier on flattened images, t
 epoch:
 """
 
-# %%
+# %% tags=["tolerance-training"]
 custom_model = keras.Sequential(
     [
         keras.Input(shape=(28, 28, 1)),
@@ -298,6 +328,71 @@ print("test accuracy:", round(custom_model.evaluate(x_test, y_test, verbose=0)[1
 
 # %% [markdown]
 """
+## Training on other data sources
+
+So far `fit()` got NumPy arrays. It takes other sources too, whichever backend runs the model:
+
+- **NumPy arrays**, as above: `fit()` cuts them into batches of `batch_size` and shuffles them at
+  every epoch;
+- a **`tf.data.Dataset`** that yields `(inputs, targets)` batches (TensorFlow must be installed);
+- a **PyTorch `DataLoader`** (PyTorch must be installed);
+- a **`keras.utils.PyDataset`**: your own Python class whose `__getitem__(index)` returns batch
+  number `index` and whose `__len__()` returns the number of batches. It can load batches in
+  parallel (`workers=`), and its `on_epoch_end()` runs after each epoch.
+
+These three already yield batches, so `batch_size` is not passed to `fit()`. They also shuffle by
+themselves: `fit()`'s `shuffle` cannot reach inside a dataset or a loader (with `shuffle=True`, its
+default, `fit()` warns that it ignores it there), and for a `PyDataset` it would only shuffle the
+order of the batches. So each source below shuffles on its own, and the calls pass
+`shuffle=False`. The same small model trains for two epochs on 4,000 images from each source,
+with the same code on every backend:
+"""
+
+# %%
+import math
+
+import tensorflow as tf
+import torch
+
+x_part, y_part = x_train[:4000], y_train[:4000]
+
+tf_dataset = tf.data.Dataset.from_tensor_slices((x_part, y_part)).shuffle(4000, seed=1).batch(128)
+
+torch_loader = torch.utils.data.DataLoader(
+    torch.utils.data.TensorDataset(torch.from_numpy(x_part), torch.from_numpy(y_part)),
+    batch_size=128,
+    shuffle=True,
+    generator=torch.Generator().manual_seed(1),
+)
+
+
+class DigitBatches(keras.utils.PyDataset):
+    def __init__(self, images, labels, batch_size, seed=1, **kwargs):
+        super().__init__(**kwargs)
+        self.images, self.labels, self.batch_size = images, labels, batch_size
+        self.rng = np.random.default_rng(seed)
+        self.order = self.rng.permutation(len(images))
+
+    def __len__(self):
+        return math.ceil(len(self.images) / self.batch_size)
+
+    def __getitem__(self, index):
+        rows = self.order[index * self.batch_size : (index + 1) * self.batch_size]
+        return self.images[rows], self.labels[rows]
+
+    def on_epoch_end(self):
+        self.order = self.rng.permutation(len(self.images))
+
+
+sources = {"tf.data": tf_dataset, "DataLoader": torch_loader, "PyDataset": DigitBatches(x_part, y_part, 128)}
+for name, data in sources.items():
+    print(name)
+    source_model = make_sequential()
+    source_model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    source_model.fit(data, epochs=2, shuffle=False, verbose=2)
+
+# %% [markdown]
+"""
 ## Customizing one training step
 
 When you need a training algorithm of your own but want to keep everything else `fit()` gives
@@ -308,8 +403,20 @@ step receives the model's variables as arguments and returns their new values. T
 records the forward pass with `tf.GradientTape`. PyTorch computes them with `loss.backward()`
 and stores each gradient on its variable.
 
-Each version below runs only on its own backend; on the others, `fit()` calls `train_step()` in
-another way and the step raises an error, which is why each block is marked with its backend.
+Each version below is written for one backend, and is labelled with it. It runs to completion
+only there; on the two other backends it fails, for different reasons (each block was run on
+every backend, and these are the errors it raised):
+
+- On JAX, `fit()` calls the step as `train_step(state, data)` and expects `(logs, state)` back.
+  The TensorFlow and PyTorch versions take only `data`, so on JAX they fail at once with a
+  `TypeError` (one argument too many). The other way round, TensorFlow and PyTorch call
+  `train_step(data)`, and the JAX version fails with a `TypeError` (missing argument `data`).
+- The TensorFlow version on PyTorch: the call matches, but the model now computes with PyTorch
+  tensors. `tf.GradientTape` records only TensorFlow operations, and `tape.gradient()` cannot
+  even take the PyTorch loss: `TypeError`.
+- The PyTorch version on TensorFlow: the call matches too, but a Keras model is a
+  `torch.nn.Module` only on the PyTorch backend. Elsewhere it has no `zero_grad()` method:
+  `AttributeError`.
 """
 
 # %% tags=["only-jax"]
@@ -418,7 +525,13 @@ step_history = step_model.fit(x_train[:4000], y_train[:4000], batch_size=128, ep
   [TensorFlow](https://keras.io/guides/custom_train_step_in_tensorflow/),
   [PyTorch](https://keras.io/guides/custom_train_step_in_torch/) (English).
 - Writing a training loop from scratch: [JAX](https://keras.io/guides/writing_a_custom_training_loop_in_jax/),
-  [TensorFlow](https://keras.io/guides/writing_a_custom_training_loop_in_tensorflow/) (English).
+  [TensorFlow](https://keras.io/guides/writing_a_custom_training_loop_in_tensorflow/),
+  [PyTorch](https://keras.io/guides/writing_a_custom_training_loop_in_torch/) (English).
+- Training on several devices: the [distribution API](https://keras.io/guides/distribution/)
+  (`keras.distribution`: data and model parallelism), and distributed training per backend with
+  [JAX](https://keras.io/guides/distributed_training_with_jax/),
+  [TensorFlow](https://keras.io/guides/distributed_training_with_tensorflow/),
+  [PyTorch](https://keras.io/guides/distributed_training_with_torch/) (English).
 - The [researchers guide](intro_to_keras_for_researchers.md) on this site goes deeper into layers,
   losses, metrics and low-level training loops with TensorFlow.
 """
