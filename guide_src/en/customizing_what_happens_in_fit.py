@@ -7,7 +7,7 @@
 #   guide:
 #     title: Customizing what happens in fit()
 #     description: Override a model's train_step() and test_step() on JAX, TensorFlow and PyTorch, and keep everything else that fit() and evaluate() do for you.
-#     author: fchollet
+#     author: François Chollet
 #     date_created: '2023-06-27'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/custom_train_step_in_jax/

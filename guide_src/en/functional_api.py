@@ -7,7 +7,7 @@
 #   guide:
 #     title: The Functional API
 #     description: Build Keras 3 models as graphs of layers, with several inputs and outputs, shared layers, residual connections and nested models.
-#     author: fchollet
+#     author: François Chollet
 #     date_created: '2019-03-01'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/functional_api/

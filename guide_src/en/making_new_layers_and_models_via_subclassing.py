@@ -7,7 +7,7 @@
 #   guide:
 #     title: Making new layers and models via subclassing
 #     description: Write your own Keras layers and models by subclassing Layer and Model, with code that runs on JAX, TensorFlow and PyTorch.
-#     author: fchollet
+#     author: François Chollet
 #     date_created: '2019-03-01'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/making_new_layers_and_models_via_subclassing/

@@ -7,7 +7,7 @@
 #   guide:
 #     title: The Sequential model
 #     description: When a plain stack of layers is enough, and how to build, inspect, train and reuse one in Keras 3.
-#     author: fchollet
+#     author: François Chollet
 #     date_created: '2020-04-12'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/sequential_model/

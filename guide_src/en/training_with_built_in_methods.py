@@ -7,7 +7,7 @@
 #   guide:
 #     title: Training & evaluation with the built-in methods
 #     description: fit(), evaluate() and predict() in depth, on NumPy arrays, tf.data, PyDataset and a PyTorch DataLoader, with callbacks, weights, and losses and metrics of your own.
-#     author: fchollet
+#     author: François Chollet
 #     date_created: '2019-03-01'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/training_with_built_in_methods/

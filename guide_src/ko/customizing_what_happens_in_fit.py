@@ -7,8 +7,8 @@
 #   guide:
 #     title: fit()의 동작 사용자 정의하기
 #     description: JAX, TensorFlow, PyTorch에서 모델의 train_step()과 test_step()을 직접 구현하고, fit()과 evaluate()가 해 주는 나머지 일은 그대로 누립니다.
-#     author: fchollet
-#     translator: 케라스 연구 가이드 기여자
+#     author: François Chollet
+#     translator: 케라스 3 가이드 기여자
 #     date_created: '2023-06-27'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/custom_train_step_in_jax/

@@ -7,8 +7,8 @@
 #   guide:
 #     title: 함수형 API
 #     description: 케라스 3 모델을 층의 그래프로 만드는 방법. 입력과 출력이 여러 개인 모델, 공유 층, 잔차 연결, 모델 안의 모델까지 다룹니다.
-#     author: fchollet
-#     translator: 케라스 연구 가이드 기여자
+#     author: François Chollet
+#     translator: 케라스 3 가이드 기여자
 #     date_created: '2019-03-01'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/functional_api/

@@ -7,8 +7,8 @@
 #   guide:
 #     title: 서브클래싱으로 새로운 층과 모델 만들기
 #     description: Layer와 Model을 서브클래싱해 나만의 케라스 층과 모델을 만듭니다. 코드는 JAX, TensorFlow, PyTorch에서 그대로 실행됩니다.
-#     author: fchollet
-#     translator: 케라스 연구 가이드 기여자
+#     author: François Chollet
+#     translator: 케라스 3 가이드 기여자
 #     date_created: '2019-03-01'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/making_new_layers_and_models_via_subclassing/

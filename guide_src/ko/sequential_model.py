@@ -7,8 +7,8 @@
 #   guide:
 #     title: Sequential 모델
 #     description: 층을 한 줄로 쌓기만 하면 되는 때는 언제인지, 그리고 Keras 3에서 그런 모델을 만들고 살펴보고 훈련하고 다시 쓰는 방법.
-#     author: fchollet
-#     translator: 케라스 연구 가이드 기여자
+#     author: François Chollet
+#     translator: 케라스 3 가이드 기여자
 #     date_created: '2020-04-12'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/sequential_model/

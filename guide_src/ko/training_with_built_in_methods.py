@@ -7,8 +7,8 @@
 #   guide:
 #     title: 내장 메서드로 훈련하고 평가하기
 #     description: fit(), evaluate(), predict()를 자세히 살펴봅니다. NumPy 배열, tf.data, PyDataset, PyTorch DataLoader로 데이터를 넣고 콜백, 가중치, 직접 만든 손실과 지표를 다룹니다.
-#     author: fchollet
-#     translator: 케라스 연구 가이드 기여자
+#     author: François Chollet
+#     translator: 케라스 3 가이드 기여자
 #     date_created: '2019-03-01'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/training_with_built_in_methods/

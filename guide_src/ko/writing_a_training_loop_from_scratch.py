@@ -8,7 +8,7 @@
 #     title: 훈련 루프 처음부터 작성하기
 #     description: Keras 3 모델의 저수준 훈련 루프와 평가 루프를 JAX, TensorFlow, PyTorch 버전으로 나란히 작성합니다.
 #     author: François Chollet
-#     translator: 케라스 연구 가이드 기여자
+#     translator: 케라스 3 가이드 기여자
 #     date_created: '2023-06-25'
 #     last_modified: '2026-12-05'
 #     original: https://keras.io/guides/writing_a_custom_training_loop_in_jax/
