@@ -42,7 +42,7 @@
 작성하는 가이드를 보세요.
 
 !!! note "keras.io와 다른 점"
-    이 페이지는 keras.io에 실린 fchollet 가이드의 Keras 3판(2023년)을 절마다 따라가되, 글과 코드는
+    이 페이지는 keras.io에 실린 François Chollet의 Keras 3 가이드(2023년)를 절마다 따라가되, 글과 코드는
     새로 썼고 모든 코드 블록을 JAX, TensorFlow, PyTorch에서 실행했습니다. 백엔드마다 출력이 다른
     곳에는 백엔드별 탭이 있습니다. 달라진 점은 다음과 같습니다.
 
@@ -182,7 +182,7 @@ for name, values in history.history.items():
 # %% [markdown]
 """
 `evaluate()`는 테스트 데이터에서 손실과 지표를 계산하고, `predict()`는 새 입력에 대한 모델의 출력을
-돌려줍니다. 여기서는 이미지마다 숫자 하나에 하나씩, 확률 열 개입니다.
+돌려줍니다. 여기서는 이미지마다 확률이 열 개, 즉 숫자마다 하나씩 나옵니다.
 """
 
 # %% tags=["tolerance-training"]
@@ -718,7 +718,7 @@ val_loader = torch.utils.data.DataLoader(val_samples, batch_size=128)
 
 # %% [markdown]
 """
-이제 케라스는 이들을 다른 배치 소스와 똑같이 씁니다. `tf.data`와 마찬가지로 섞는 일은 로더가 하므로
+이제 두 로더를 다른 배치 소스와 똑같이 케라스의 `fit()`과 `evaluate()`에 넘깁니다. `tf.data`와 마찬가지로 섞는 일은 로더가 하므로
 `fit()`에는 `shuffle=False`를 줍니다.
 """
 
@@ -1046,7 +1046,7 @@ print("행 수:", len(rows) - 1)
 
 콜백을 직접 만들려면 `keras.callbacks.Callback`을 서브클래싱하고, 필요한 시점에 해당하는
 메서드(`on_train_begin()`, `on_epoch_end()`, `on_train_batch_end()` 등)를 오버라이드합니다. 훈련
-중인 모델에는 `self.model`로 접근합니다. 모든 훅은
+중인 모델에는 `self.model`로 접근합니다. 이렇게 오버라이드할 수 있는 메서드(훅)는 모두
 [콜백 작성 가이드](https://keras.io/guides/writing_your_own_callbacks/)(영문)에 정리되어 있습니다.
 
 아래 콜백은 배치마다 손실을 기록합니다. Keras 3에서 콜백이 배치가 끝난 뒤 받는 `loss`는 그 배치
@@ -1184,8 +1184,8 @@ print(sorted(os.listdir(checkpoint_dir)))
 
 정적인 스케줄은 스케줄 객체를 옵티마이저의 `learning_rate`로 넘기면 됩니다. 옵티마이저는 스텝마다
 스케줄에 학습률을 묻습니다. `ExponentialDecay`는 `decay_steps` 스텝마다 학습률에 `decay_rate`를
-곱합니다. `staircase=True`이면 학습률이 스텝마다 조금씩 줄지 않고, 그 스텝들에서 계단처럼 한 번에
-떨어집니다.
+곱합니다. `staircase=True`이면 학습률이 스텝마다 조금씩 줄지 않고, `decay_steps` 스텝이 지날 때마다
+계단처럼 한 번에 떨어집니다.
 """
 
 # %%
@@ -1290,11 +1290,11 @@ print("로그 폴더:", tensorboard_callback.log_dir)
 
 # %% [markdown]
 """
-그다음 다른 콜백처럼 `fit()`에 넘기면 됩니다: `model.fit(..., callbacks=[tensorboard_callback])`.
+그다음 다른 콜백처럼 `fit()`에 넘기면 됩니다(`model.fit(..., callbacks=[tensorboard_callback])`).
 이 콜백은 TensorFlow의 `tf.summary`로 로그를 쓰기 때문에, 백엔드와 상관없이 TensorFlow와
-`tensorboard` 패키지가 필요합니다. `tensorboard`가 없으면 `fit()`은 처음 값을 쓰는 순간
+`tensorboard` 패키지가 필요합니다. `tensorboard`가 없으면 `fit()`은 처음 로그를 쓰려는 순간
 `TBNotInstalledError`를 내며 멈춥니다. 이 페이지의 실행 환경에는 `tensorboard`가 없으므로 여기서는
-콜백을 실행하지 않습니다. 다른 옵션은 [`TensorBoard` 콜백 문서](https://keras.io/api/callbacks/tensorboard/)를
+콜백을 실행하지 않습니다. 그 밖의 인수는 [`TensorBoard` 콜백 문서](https://keras.io/api/callbacks/tensorboard/)를
 보세요.
 """
 
