@@ -265,8 +265,8 @@ def make_compiled_model():
 ### 사용자 정의 손실
 
 손실을 직접 만드는 방법은 두 가지입니다. 첫째는 타깃 `y_true`와 예측 `y_pred`를 받아 샘플마다 손실
-값을 하나씩 돌려주는 평범한 함수입니다. 케라스는 이 값들을 배치에 대해 평균합니다(샘플 가중치가
-있으면 평균하기 전에 적용합니다). 다음은 어느 백엔드에서나 실행되도록 `keras.ops`로 작성한 평균 제곱
+값을 하나씩 돌려주는 평범한 함수입니다. 케라스는 이 값들로 배치의 평균을 냅니다(샘플 가중치가
+있으면 평균을 내기 전에 적용합니다). 다음은 어느 백엔드에서나 실행되도록 `keras.ops`로 작성한 평균 제곱
 오차입니다.
 """
 
@@ -473,7 +473,7 @@ Keras 3에는 지표를 이렇게 더하는 방법이 없습니다. Keras 2 층�
 
 # %% [markdown]
 """
-### 검증용 홀드아웃 세트 자동으로 떼어 두기
+### 검증 데이터를 자동으로 떼어 두기
 
 첫 예제에서는 NumPy 배열 튜플 `(x_val, y_val)`을 `validation_data`에 넣어 검증 데이터를 직접
 넘겼습니다. 다른 방법은 `validation_split`입니다. 훈련 데이터 중 검증용으로 떼어 둘 비율을 0과 1
@@ -521,8 +521,8 @@ history = model.fit(train_dataset, epochs=1, shuffle=False, verbose=2)
 
 # %% [markdown]
 """
-평가도 같은 방식입니다. `evaluate()`는 기본적으로 리스트를 돌려주고, 원래는 `model.metrics_names`가
-각 항목의 이름을 알려 주어야 합니다. 그런데 Keras 3에서는 `compile()`에 넘긴 지표들이
+평가도 같은 방식입니다. `evaluate()`는 기본적으로 값의 리스트를 돌려주며, 각 값의 이름은
+`model.metrics_names`에서 찾게 되어 있습니다. 그런데 Keras 3에서는 `compile()`에 넘긴 지표들이
 `compile_metrics`라는 이름 하나로 묶여 나옵니다. `return_dict=True`를 주면 값마다 실제 이름이
 붙습니다.
 """
@@ -1261,7 +1261,7 @@ print("학습률:", [round(value, 6) for value in history.history["learning_rate
 
 - 훈련과 평가의 손실 및 지표를 실시간으로 그린 그래프
 - (선택) 층 활성화의 히스토그램
-- (선택) `Embedding` 층이 훈련한 임베딩 공간의 3D 시각화
+- (선택) `Embedding` 층에서 훈련된 임베딩 공간의 3D 시각화
 
 TensorFlow와 텐서보드를 설치했다면(`pip install tensorboard`) 명령줄에서 로그가 쓰이는 폴더를
 지정해 실행합니다.
