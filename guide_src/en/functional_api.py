@@ -576,8 +576,9 @@ print("weights:", [tuple(w.shape) for w in similarity_model.weights])
 # %% [markdown]
 """
 The embedding layer appears once and holds a single table of 1,000 x 64 weights, although the graph
-passes through it twice. In the figure it is one box with two incoming arrows, one per text (the
-pooling layer's two calls are drawn as a single arrow to `Dot`):
+passes through it twice. In the figure it is one box with two incoming arrows, one per text. Its
+two outputs are drawn as a single arrow into the pooling layer, and the pooling layer's two outputs as
+a single arrow into `Dot`; the figure draws one arrow per pair of layers, not one per call:
 """
 
 # %%
