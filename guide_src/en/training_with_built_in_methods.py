@@ -375,8 +375,9 @@ results = model.evaluate(x_test, y_test, batch_size=128, verbose=2)
 
 # %% [markdown]
 """
-During training, the count grows over the epoch's 10,000 training images; `evaluate()` starts
-again from zero and counts over the 10,000 test images.
+The printed value is a number of correct predictions, so it stays below the number of samples:
+during training, the count grows over the epoch's 10,000 training images; `evaluate()` starts
+again from zero and counts the correct ones among the 10,000 test images.
 """
 
 # %% [markdown]
@@ -669,7 +670,8 @@ Three arguments of the `PyDataset` constructor set how `fit()` reads it in paral
 - `workers`: the number of threads or processes that prepare batches; typically the number of
   CPU cores.
 - `use_multiprocessing`: `True` to use processes instead of threads. Processes can speed up
-  Python code that computes (threads help only with waiting, for files or the network), but the
+  pure-Python code that computes (threads help mostly with waiting, for files or the network, and
+  with libraries such as NumPy that release the interpreter lock), but the
   dataset is then copied into each process, so it must be picklable.
 - `max_queue_size`: how many prepared batches may wait in the queue (10 by default); lower it to
   use less memory.
@@ -1249,8 +1251,9 @@ Such callbacks need an optimizer created with a plain number as its learning rat
 schedule object, the rate cannot be set, and the callback raises a `TypeError`.
 
 `LearningRateScheduler` sets the rate at the start of each epoch from a function of the epoch
-and the current rate. Here the rate is halved from the second epoch on; the learning rate of
-each epoch also goes into the logs and the history (`history.history`):
+and the current rate. Here every epoch after the first halves the current rate again (with two
+epochs, that is one halving, to 0.0005); the learning rate of each epoch also goes into the logs
+and the history (`history.history`):
 """
 
 # %%
