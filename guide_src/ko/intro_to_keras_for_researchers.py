@@ -37,9 +37,9 @@ keras.utils.set_random_seed(1337)
 
 머신러닝 연구자인가요?
 NeurIPS에 논문을 내고 컴퓨터 비전이나 자연어 처리 분야에서 최고 성능을 끌어올리고 있나요?
-이 가이드는 케라스와 TensorFlow API의 핵심 개념을 처음으로 둘러보는 안내서입니다.
+이 가이드와 함께 케라스와 TensorFlow API의 핵심 개념을 처음으로 둘러보겠습니다.
 
-이 가이드에서 배울 내용은 다음과 같습니다.
+여기서 배울 내용은 다음과 같습니다.
 
 - TensorFlow의 텐서, 변수, 그레이디언트
 - `Layer` 클래스를 서브클래싱하여 층 만들기
@@ -287,7 +287,7 @@ assert y.shape == (2, 4)
 
 # %% [markdown]
 """
-(`__init__` 메서드에서 만든) 가중치 변수는 자동으로 `weights` 속성에서 추적됩니다.
+층은 (`__init__` 메서드에서 만든) 가중치 변수를 자동으로 추적해 `weights` 속성에 담습니다.
 """
 
 # %%
@@ -429,7 +429,7 @@ assert my_sum.trainable_weights == []
     첫 번째 `assert`가 실패해 셀이 거기서 멈췄을 것입니다. (마지막 `trainable_weights == []`는
     기대하는 값이 바로 빈 리스트이므로 그래도 통과했을 것입니다.)
 
-## 층을 가진 층
+## 층을 담은 층
 
 층을 재귀적으로 중첩하여 더 큰 계산 블록을 만들 수 있습니다.
 각 층은 하위 층의 가중치(훈련되는 가중치와 훈련되지 않는 가중치 모두)를 추적합니다.
@@ -681,7 +681,7 @@ Keras 3에서는 `add_metric()`을 더는 쓸 수 없습니다(호출하면 `Not
 
 ## 컴파일된 함수
 
-즉시 실행은 디버깅에 좋지만, 계산을 정적 그래프로 컴파일하면 성능이 더 좋아집니다.
+즉시 실행(연산을 한 줄씩 바로 실행하는 방식)은 디버깅에 좋지만, 계산을 정적 그래프로 컴파일하면 성능이 더 좋아집니다.
 연구자에게 정적 그래프는 더없이 든든한 도구입니다.
 어떤 함수든 `tf.function` 데코레이터로 감싸면 컴파일할 수 있습니다.
 """
@@ -866,8 +866,8 @@ loss, accuracy = model.evaluate(dataset)
 """
 !!! note "Keras 3에서 달라진 점"
     `fit()`은 기본값(`shuffle=True`)으로 데이터를 섞는데, 이 기능은 배열에만 적용됩니다.
-    `tf.data.Dataset`을 넘기면 Keras 3은 이 매개변수가 무시되며 데이터셋이 이미 섞여 있어야 한다는
-    내용의 `UserWarning`을 출력합니다. 이 페이지의 데이터셋은 이미 `dataset.shuffle(buffer_size=1024)`로
+    `tf.data.Dataset`을 넘기면 Keras 3은 이 매개변수가 무시된다는 것과 데이터셋이 이미 섞여 있어야
+    한다는 것을 알리는 `UserWarning`을 출력합니다. 이 페이지의 데이터셋은 이미 `dataset.shuffle(buffer_size=1024)`로
     섞여 있으므로 `fit()`을 호출할 때마다 `shuffle=False`를 넘깁니다.
     달라지는 것은 경고가 사라진다는 점뿐입니다. 또한 `fit()`과 `evaluate()`의 결과를 변수에 담아
     진행 막대 뒤에 객체가 출력되지 않게 했습니다.
@@ -995,8 +995,8 @@ class Encoder(layers.Layer):
 !!! note "Keras 3에서 달라진 점"
     원래 코드는 Keras 2의 백엔드 모듈 함수인 `tf.keras.backend.random_normal`로 `epsilon`을 뽑았습니다.
     `import keras`로 가져오는 Keras 3에는 이 함수가 없고, `tf.keras`라는 호환용 이름 아래에만 남아 있습니다.
-    Keras 3에서는 `keras.random`으로 난수를 뽑습니다. 앞의 `Dropout` 층처럼 `Sampling`도 자신의
-    `SeedGenerator`를 가지고 있습니다. 그래서 호출할 때마다 다른 잡음을 뽑지만, 페이지를 처음부터 다시
+    Keras 3에서는 `keras.random`으로 난수를 뽑습니다. 앞의 `Dropout` 층처럼 `Sampling`도 자기 전용
+    `SeedGenerator`를 씁니다. 그래서 호출할 때마다 다른 잡음을 뽑지만, 페이지를 처음부터 다시
     실행하면 같은 잡음이 같은 순서로 다시 나옵니다.
 
 다음으로 `Decoder` 클래스는 확률적 잠재 공간의 좌표를 다시 MNIST 숫자 이미지로 매핑합니다.
@@ -1240,7 +1240,7 @@ print("하이퍼네트워크의 파라미터 개수:", hypernetwork.count_params
 - 이 가중치로 `main_network`의 정방향 계산을 실행하여 MNIST 데이터에 대한 실제 예측을 계산합니다.
 - `hypernetwork`의 가중치까지 역전파하여 최종 분류 손실을 최소화합니다.
 
-배치 크기는 1입니다. 생성된 가중치는 이미지 한 장의 것이고, 아래의 모양 바꾸기는 `weights_pred`의 한
+배치 크기는 1입니다. 생성된 가중치는 이미지 한 장에만 쓰이고, 아래의 모양 바꾸기는 `weights_pred`의 한
 행을 층마다 커널 하나와 편향 하나로 바꾸기 때문입니다.
 """
 
