@@ -241,7 +241,10 @@ print("true:     ", y_test[:8])
 
 A `.keras` file holds the whole model: its architecture, its weights and its compile settings.
 The checkpoints that `ModelCheckpoint` wrote during training are such files too. Saving the
-final state and loading it back gives a model that computes exactly the same outputs:
+trained model and loading it back gives a model that computes the same outputs. The code below
+checks that the two models' predictions agree (to within a tolerance of 1e-5), then prints the
+`.keras` files in the working directory (the one saved by hand and the checkpoint saved at each
+epoch).
 """
 
 # %%
@@ -259,9 +262,11 @@ A custom layer written with `keras.ops` runs unchanged on JAX, TensorFlow and Py
 specific to neural networks (`keras.ops.relu`, `keras.ops.softmax`, ...). Random operations live
 in `keras.random` and take a `seed`; a `keras.random.SeedGenerator` passed as the seed gives a new
 seed at each call. The generator keeps its state in a variable, which the layer tracks as a
-non-trainable variable: it is listed in `layer.variables`, not in `layer.weights`. So it travels
-with the model's other variables, for example in the stateless JAX training step at the end of
-this page.
+non-trainable variable: it is listed in `layer.variables`, not in `layer.weights`. Because the layer
+tracks it, this state is handled exactly like the model's other variables. For example, the
+stateless JAX training step at the end of this page takes all variables as arguments and returns
+their new values, and this state too is passed in and returned in `non_trainable_variables`. In
+that model, the seed state of the `Dropout` layer is the only non-trainable variable.
 
 Here is a dense layer that scales its output by a learned factor per unit, and a noise layer
 that is only active during training:
