@@ -249,7 +249,8 @@ nothing to write back afterwards.
 
 On JAX and PyTorch this block stops at `tape.gradient()`: there the model computes with that
 backend's operations, so the loss is a JAX array or a PyTorch tensor rather than a TensorFlow
-tensor, and the tape has recorded nothing it could differentiate.
+tensor, and `tape.gradient()` accepts only TensorFlow tensors as the value to differentiate (the
+tape has recorded none of those operations either).
 """
 
 # %% tags=["only-tensorflow", "tolerance-training"]

@@ -240,8 +240,9 @@ TensorFlow는 실행된 연산의 기록으로 그레이디언트를 계산합�
 달리 모델의 변수가 직접 바뀌므로 나중에 다시 써 넣을 것이 없습니다.
 
 JAX와 PyTorch에서는 이 블록이 `tape.gradient()`에서 멈춥니다. 두 백엔드에서는 모델이 자기 백엔드의
-연산으로 계산하므로 손실이 TensorFlow 텐서가 아니라 JAX 배열이나 PyTorch 텐서이고, 테이프에는 미분할
-수 있는 기록이 하나도 없기 때문입니다.
+연산으로 계산하므로 손실이 TensorFlow 텐서가 아니라 JAX 배열이나 PyTorch 텐서인데,
+`tape.gradient()`는 미분할 값으로 TensorFlow 텐서만 받기 때문입니다(테이프에도 그 연산은 하나도
+기록되지 않았습니다).
 """
 
 # %% tags=["only-tensorflow", "tolerance-training"]
