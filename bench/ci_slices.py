@@ -88,12 +88,14 @@ def table(measured: dict, lang: str) -> str:
         setup = {"en": f"Setup of a job (fresh virtualenv from pip's cache): {measured['setup_s']:.0f} s. ",
                  "ko": f"작업 하나의 준비(pip 캐시에서 새 가상 환경): {measured['setup_s']:.0f}초. "}[lang]
     else:  # projections then leave out each job's setup (install, apt): add it per job (or per wave)
-        setup = {"en": "A job's setup (install) was not measured (`--setup`); the projections leave it out. ",
-                 "ko": "작업 준비(설치) 시간은 재지 않았습니다(`--setup`). 추정치에 들어 있지 않습니다. "}[lang]
+        setup = {"en": "A job's setup (install) was not measured (`--setup`); "
+                       "the projections leave it out. ",
+                 "ko": "작업 준비(설치) 시간은 재지 않았습니다(`--setup`). "
+                       "추정치에 들어 있지 않습니다. "}[lang]
     setup += {"en": f"Measured {measured['date']} on {measured['machine']}; other agents were busy on this "
                     "machine meanwhile, so the slice times are upper bounds.",
-              "ko": f"{measured['date']}, {measured['machine']}에서 측정. 그동안 같은 머신에서 다른 작업이 돌고 "
-                    "있었으므로 조각 시간은 상한값입니다."}[lang]
+              "ko": f"{measured['date']}, {measured['machine']}에서 측정. "
+                    "그동안 같은 머신에서 다른 작업이 돌고 있었으므로 조각 시간은 상한값입니다."}[lang]
     projected = ["| " + " | ".join(HEAD[lang]) + " |", "|---|---|---|---|"]
     for row in projection(measured):
         projected.append(f"| {row['guides']} | {row['slices']} | {_minutes(row['one_job_s'])} "
