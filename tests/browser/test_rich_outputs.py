@@ -45,7 +45,7 @@ def rich_site(tmp_path_factory) -> Path:
     for lang, (heading, body) in TEXT.items():
         (root / "docs" / lang).mkdir(parents=True, exist_ok=True)
         (root / "docs" / lang / "index.md").write_text(f"# {heading}\n", encoding="utf-8")
-        for page in ("contributing.md", "benchmarks.md", "canary.md"):  # listed in the copied mkdocs.yml's nav
+        for page in ("contributing.md", "benchmarks.md", "canary.md"):  # in the copied nav
             (root / "docs" / lang / page).write_text(f"# {page}\n", encoding="utf-8")
         source = root / "guide_src" / lang / "pic.py"
         source.parent.mkdir(parents=True, exist_ok=True)
