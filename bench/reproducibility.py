@@ -40,6 +40,7 @@ from guidesite.kernel import BACKENDS
 from guidesite.project import Project
 from guidesite.records import cache_key, read_pins
 from guidesite.render import shown_outputs
+from guidesite.slices import DOCTEST_COMMAND
 from guidesite.sources import discover, guide_backends, read
 
 from .report import write_blocks
@@ -139,15 +140,12 @@ def summarize(run: dict) -> dict:
     return {"largest": largest, "numbers": counts, "failing_cells": failing}
 
 
-DOCTESTS = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences",
-            "-n", "auto", "--dist", "loadfile", "-p", "no:cacheprovider", "-q", "-W", "default"]
-
 
 def run_doctests(setting: str) -> dict:
     """The doctests of every page under one setting: passed and failed block counts, the failures' ids."""
     started = time.perf_counter()
     env = {**os.environ, **SETTINGS[setting][1]}
-    done = subprocess.run([sys.executable, "-m", "pytest", *DOCTESTS, "docs"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, *DOCTEST_COMMAND, "docs"], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     tail = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
     counts = {key: int(n) for n, key in re.findall(r"(\d+) (passed|failed|error)", tail)}

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .home import with_table
 from .kernel import BACKENDS
+from .slices import DOCTEST_COMMAND
 
 REPORT = Path("canary") / "report.json"
 PAGE = "canary.md"
@@ -34,8 +35,6 @@ END = "<!-- canary: end -->"
 # The distributions whose versions the report names (the first one installed of each group).
 PACKAGES = (("keras", "keras-nightly"), ("jax",), ("jaxlib",), ("tensorflow", "tf-nightly", "tensorflow-cpu"),
             ("torch",), ("numpy",))
-DOCTESTS = ["-p", "guidesite.doctests", "--markdown-docs", "--markdown-docs-syntax=superfences",
-            "-n", "auto", "--dist", "loadfile", "-p", "no:cacheprovider", "-W", "default", "-q"]
 
 
 def installed_versions() -> dict[str, str]:
@@ -185,7 +184,7 @@ def write_pages(root: Path, report: dict) -> None:
 
 
 def run_doctests(root: Path, log: Path, extra: list[str]) -> int:
-    command = [sys.executable, "-m", "pytest", *DOCTESTS, "--canary-log", str(log), *extra, "docs"]
+    command = [sys.executable, *DOCTEST_COMMAND, "--canary-log", str(log), *extra, "docs"]
     print("canary:", " ".join(command), flush=True)
     return subprocess.run(command, cwd=root).returncode
 

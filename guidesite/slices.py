@@ -17,6 +17,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 DEFAULT_BACKEND = "tensorflow"  # as kernel.DEFAULT_BACKEND; kept here so that this module needs no import
+# The pages' doctests as `nox -s test` runs them (the canary and the benchmarks add options); noxfile.py
+# spells the same list, since nox loads it before this package is installed.
+DOCTEST_COMMAND = ["-m", "pytest", "-p", "guidesite.doctests", "--markdown-docs",
+                   "--markdown-docs-syntax=superfences", "-n", "auto", "--dist", "loadfile",
+                   "-p", "no:cacheprovider", "-W", "default", "-q"]
 
 
 def front_matter(lines: list[str]) -> dict:
