@@ -397,8 +397,10 @@ class ActivityRegularizationLayer(keras.layers.Layer):
 Any scalar computed with `keras.ops` will do; no `Loss` object is involved.
 
 The `losses` property collects these values, from the layer itself and from every layer inside
-it. Each call of the outermost layer starts a fresh list, so the values never pile up:
-`layer.losses` holds what the latest forward pass recorded.
+it. Each call of the outermost layer starts a fresh list, so the values never pile up: of what
+`add_loss()` records, `layer.losses` holds only what the latest forward pass recorded. (The weight
+regularization losses of the next section are different: they are computed from the current
+weights whenever `losses` is read, even before the layer is ever called.)
 """
 
 
@@ -463,13 +465,14 @@ print("with regularization:", round(float(ops.convert_to_numpy(total_loss)), 6))
 
 # %% [markdown]
 """
-Computing the gradients of that loss and applying them is the one part of a training loop that
-depends on the backend. keras.io has a guide to writing a training loop from scratch for each
-one ([JAX](https://keras.io/guides/writing_a_custom_training_loop_in_jax/),
-[TensorFlow](https://keras.io/guides/writing_a_custom_training_loop_in_tensorflow/),
-[PyTorch](https://keras.io/guides/writing_a_custom_training_loop_in_torch/)), and the
-[introduction to Keras for researchers](intro_to_keras_for_researchers.md) on this site writes such
-a loop, with these losses, in TensorFlow.
+In a training loop, computing the gradients of that loss and applying them depends on the
+backend, and so does collecting these losses on JAX: there the loss function runs the model with
+`stateless_call()`, which leaves `model.losses` empty, and the losses come back from
+`stateless_call(..., return_losses=True)` instead. [Writing a training loop from
+scratch](writing_a_training_loop_from_scratch.md) on this site does all of this on each of the
+three backends, in its section on the losses tracked by the model; the
+[introduction to Keras for researchers](intro_to_keras_for_researchers.md) writes such a loop, with
+these losses, in TensorFlow.
 
 With `fit()` there is nothing to write: `fit()` sums the losses recorded with `add_loss()` and
 adds them to the main loss, if there is one.
@@ -494,9 +497,11 @@ history = model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 """
 ## Optional: making layers serializable
 
-To save a [functional model](https://keras.io/guides/functional_api/) that contains your layer,
-to a `.keras` file for instance, and load it back, Keras must be able to recreate the layer. Give
-the layer a `get_config()` method that returns the arguments of its `__init__()`:
+To save a [functional model](functional_api.md) that contains your layer, to a `.keras` file for
+instance, and load it back, Keras must be able to recreate the layer. Keras 3 can write the
+configuration on its own when `__init__()` takes `**kwargs` and its other arguments are plain
+Python values, but the dependable way is to give the layer a `get_config()` method that returns
+the arguments of its `__init__()`:
 """
 
 
@@ -659,9 +664,16 @@ print("zeros from predict():", int(np.sum(model.predict(x, verbose=0) == 0)))
 tensor that says, for each time step of a sequence, whether to use it or skip it; typically, the
 padding added to make sequences the same length is masked out.
 
-You do not pass the mask yourself: when a layer upstream produces one, Keras hands it to the
-layers whose `call()` has a `mask` argument. The layers that produce masks are `Embedding`
-created with `mask_zero=True`, and `Masking`.
+You rarely pass the mask yourself (`layer(x, mask=...)` works too): when a layer upstream
+produces one, Keras hands it to the layers whose `call()` has a `mask` argument. The layers that
+produce masks are `Embedding` created with `mask_zero=True`, and `Masking`.
+
+What happens to the mask after a layer is the layer's to say. A layer that keeps the time axis as
+it is (an element-wise operation, say) passes the mask on to the next layer only if it sets
+`self.supports_masking = True` in `__init__()`. A layer that overrides `compute_mask()` returns
+the mask for its output itself, and Keras then treats it as supporting masks. A layer that does
+neither still receives the mask, but Keras warns that the layer destroys the mask, and the layers
+after it get none.
 
 Here is a layer that averages a sequence over its time steps, skipping the masked ones. Its
 `compute_mask()` method returns `None`: the output has no time axis any more, so there is no mask

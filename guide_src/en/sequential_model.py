@@ -391,7 +391,7 @@ test_loss, test_accuracy = mlp.evaluate(x_test, y_test, batch_size=1000, verbose
 print(f"test loss: {test_loss:.3f}, test accuracy: {test_accuracy:.3f}")
 
 logits = mlp.predict(x_test[:10], verbose=0)
-print("logits:", logits.shape)
+print("logits array shape:", logits.shape)
 print("predicted:", logits.argmax(axis=1))
 print("actual:   ", y_test[:10])
 

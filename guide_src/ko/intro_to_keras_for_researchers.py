@@ -578,7 +578,7 @@ for step, (x, y) in enumerate(dataset):
         # 정방향 계산
         logits = mlp(x)
 
-        # 이 배치에 대한 외부 손실 값
+        # 이 배치의 예측과 레이블로 계산한 손실 값
         loss = loss_fn(y, logits)
 
         # 정방향 계산에서 만들어진 손실을 더합니다.
@@ -1212,7 +1212,7 @@ main_network = keras.Sequential(
 
 # 주 신경망을 빌드하여 변수를 만들어 둡니다.
 # 아래의 `stateless_call()`은 빌드된 모델에서만 동작하며,
-# 이 변수가 아니라 우리가 넘긴 가중치로 계산합니다.
+# 이 변수가 아니라 인자로 넘긴 가중치로 계산합니다.
 main_network.build((None, input_dim))
 
 # 생성할 가중치 계수의 개수입니다.

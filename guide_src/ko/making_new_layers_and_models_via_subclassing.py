@@ -393,8 +393,9 @@ class ActivityRegularizationLayer(keras.layers.Layer):
 `keras.ops`로 계산한 스칼라라면 무엇이든 됩니다. `Loss` 객체는 필요 없습니다.
 
 `losses` 속성은 층 자신과 그 안의 모든 층이 기록한 값을 모아 둡니다. 가장 바깥 층을 호출할 때마다
-이 리스트가 비워지므로 값이 쌓이지 않습니다. `layer.losses`에는 가장 최근의 정방향 계산이 기록한
-값만 들어 있습니다.
+이 리스트가 비워지므로 값이 쌓이지 않습니다. `add_loss()`로 기록한 값 가운데 `layer.losses`에
+남는 것은 가장 최근의 정방향 계산이 기록한 값뿐입니다. (다음 절의 가중치 규제 손실은 다릅니다.
+`losses`를 읽을 때마다 현재 가중치로 계산하므로, 층을 한 번도 호출하지 않았어도 값이 있습니다.)
 """
 
 
@@ -459,11 +460,11 @@ print("규제 손실을 더한 값:", round(float(ops.convert_to_numpy(total_los
 
 # %% [markdown]
 """
-훈련 루프에서 백엔드에 따라 달라지는 부분은 이 손실의 그레이디언트를 계산해 적용하는 단계뿐입니다.
-keras.io에는 백엔드마다 훈련 루프를 처음부터 작성하는 가이드가 있습니다
-([JAX](https://keras.io/guides/writing_a_custom_training_loop_in_jax/),
-[TensorFlow](https://keras.io/guides/writing_a_custom_training_loop_in_tensorflow/),
-[PyTorch](https://keras.io/guides/writing_a_custom_training_loop_in_torch/)). 이 사이트의
+훈련 루프에서 이 손실의 그레이디언트를 계산해 적용하는 단계는 백엔드에 따라 다릅니다. JAX에서는 이
+손실을 모으는 방법도 다릅니다. 손실 함수 안에서 모델을 `stateless_call()`로 실행하면 `model.losses`가
+비어 있으므로, `stateless_call(..., return_losses=True)`가 돌려주는 손실을 대신 더해야 합니다. 이
+사이트의 [훈련 루프 처음부터 작성하기](writing_a_training_loop_from_scratch.md)는 "모델이 추적하는 손실을
+저수준에서 다루기" 절에서 이 모든 것을 세 백엔드에서 각각 보여 줍니다.
 [연구자를 위한 케라스 소개](intro_to_keras_for_researchers.md)에도 이런 손실을 쓰는 훈련 루프를
 TensorFlow로 작성한 예가 있습니다.
 
@@ -490,9 +491,10 @@ history = model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 """
 ## 선택 사항: 층의 직렬화 지원하기
 
-직접 만든 층이 들어 있는 [함수형 모델](https://keras.io/guides/functional_api/)을 `.keras` 파일 등으로
-저장했다가 다시 불러오려면, 케라스가 그 층을 다시 만들 수 있어야 합니다. 그러려면 층에 `__init__()`의 인자를
-반환하는 `get_config()` 메서드를 구현합니다.
+직접 만든 층이 들어 있는 [함수형 모델](functional_api.md)을 `.keras` 파일 등으로 저장했다가 다시
+불러오려면, 케라스가 그 층을 다시 만들 수 있어야 합니다. `__init__()`이 `**kwargs`를 받고 나머지 인자가
+기본 파이썬 값이면 케라스 3이 설정을 스스로 만들 수도 있지만, 확실한 방법은 층에 `__init__()`의 인자를
+반환하는 `get_config()` 메서드를 구현하는 것입니다.
 """
 
 
@@ -654,9 +656,15 @@ print("predict()에서 0의 개수:", int(np.sum(model.predict(x, verbose=0) == 
 마스크는 시퀀스의 타임스텝마다 그 스텝을 쓸지 건너뛸지를 나타내는 불리언 텐서입니다. 시퀀스 길이를
 맞추려고 덧붙인 패딩을 가리는 것이 대표적인 쓰임입니다.
 
-마스크는 직접 넘기지 않습니다. 앞쪽 층이 마스크를 만들면, 케라스가 `call()`에 `mask` 매개변수가 있는
-층에 그 마스크를 넘겨 줍니다. 마스크를 만드는 층은 `mask_zero=True`로 만든 `Embedding` 층과
-`Masking` 층입니다.
+마스크를 직접 넘길 일은 드뭅니다(`layer(x, mask=...)`처럼 넘길 수도 있습니다). 앞쪽 층이 마스크를
+만들면, 케라스가 `call()`에 `mask` 매개변수가 있는 층에 그 마스크를 넘겨 줍니다. 마스크를 만드는 층은
+`mask_zero=True`로 만든 `Embedding` 층과 `Masking` 층입니다.
+
+층을 지난 뒤 마스크가 어떻게 될지는 그 층이 정합니다. 시간 축을 그대로 두는 층(원소별 연산 등)은
+`__init__()`에서 `self.supports_masking = True`로 설정해야 마스크를 다음 층으로 넘깁니다.
+`compute_mask()`를 오버라이드한 층은 출력의 마스크를 직접 돌려주고, 케라스는 그 층이 마스크를 지원한다고
+봅니다. 둘 다 하지 않은 층도 마스크를 받기는 하지만, 케라스가 이 층이 마스크를 없앤다고 경고하고 그
+뒤의 층은 마스크를 받지 못합니다.
 
 다음은 마스킹된 타임스텝을 건너뛰고 시퀀스를 타임스텝 방향으로 평균하는 층입니다. `compute_mask()`
 메서드는 `None`을 반환합니다. 출력에는 더 이상 시간 축이 없으므로 다음 층에 넘길 마스크도 없기

@@ -390,7 +390,7 @@ test_loss, test_accuracy = mlp.evaluate(x_test, y_test, batch_size=1000, verbose
 print(f"테스트 손실: {test_loss:.3f}, 테스트 정확도: {test_accuracy:.3f}")
 
 logits = mlp.predict(x_test[:10], verbose=0)
-print("로짓:", logits.shape)
+print("로짓 배열의 모양:", logits.shape)
 print("예측:", logits.argmax(axis=1))
 print("정답:", y_test[:10])
 
