@@ -145,12 +145,16 @@ def run_doctests(setting: str) -> dict:
     """The doctests of every page under one setting: passed and failed block counts, the failures' ids."""
     started = time.perf_counter()
     env = {**os.environ, **SETTINGS[setting][1]}
-    done = subprocess.run([sys.executable, *DOCTEST_COMMAND, "docs"], cwd=ROOT, env=env,
+    # A setting that only changes some backends (TensorFlow's oneDNN switch, XLA's flags) runs the
+    # blocks of those backends only: the others would repeat the this-machine run.
+    only = [arg for backend in SETTINGS[setting][2] or () for arg in ("--backend", backend)]
+    done = subprocess.run([sys.executable, *DOCTEST_COMMAND, *only, "docs"], cwd=ROOT, env=env,
                           capture_output=True, text=True)
     tail = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
     counts = {key: int(n) for n, key in re.findall(r"(\d+) (passed|failed|error)", tail)}
     failed = [line.split(" ")[1] for line in done.stdout.splitlines() if line.startswith("FAILED ")]
-    return {"exit_code": done.returncode, "passed": counts.get("passed", 0),
+    return {"exit_code": done.returncode, "backends": list(SETTINGS[setting][2] or BACKENDS),
+            "passed": counts.get("passed", 0),
             "failed": counts.get("failed", 0) + counts.get("error", 0), "failures": failed,
             "seconds": round(time.perf_counter() - started, 1)}
 
@@ -176,8 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         "settings": {name: {"stands_for": what, "env": env} for name, (what, env, _) in SETTINGS.items()},
     })
     if args.doctests:
-        runs = results["doctests"] = {}
+        runs = results.setdefault("doctests", {})
         for setting in args.settings or SETTINGS:
+            runs[setting] = []  # a setting measured again replaces its earlier runs; the others stay
             for n in range(args.repeat if setting == "this-machine" else 1):
                 print(f"doctests, {setting} (run {n + 1}) ...", flush=True)
                 runs.setdefault(setting, []).append(run_doctests(setting))
@@ -220,16 +225,17 @@ def _spread(value: float) -> str:
     return "0" if value == 0 else f"{value:.1e}"
 
 
-DOCTEST_HEAD = {"en": ("Setting", "Runs", "Blocks passed / failed (each run)", "Minutes (each run)"),
-                "ko": ("설정", "실행 횟수", "통과 / 실패한 블록 (실행마다)", "걸린 시간(분, 실행마다)")}
+DOCTEST_HEAD = {"en": ("Setting", "Backends", "Runs", "Blocks passed / failed (each run)", "Minutes (each run)"),
+                "ko": ("설정", "백엔드", "실행 횟수", "통과 / 실패한 블록 (실행마다)", "걸린 시간(분, 실행마다)")}
 
 
 def doctest_table(results: dict, lang: str) -> str:
-    rows = ["| " + " | ".join(DOCTEST_HEAD[lang]) + " |", "|---|---|---|---|"]
+    rows = ["| " + " | ".join(DOCTEST_HEAD[lang]) + " |", "|---|---|---|---|---|"]
     for setting, runs in results.get("doctests", {}).items():
         counts = ", ".join(f"{r['passed']} / {r['failed']}" for r in runs)
         minutes = ", ".join(f"{r['seconds'] / 60:.1f}" for r in runs)
-        rows.append(f"| `{setting}` | {len(runs)} | {counts} | {minutes} |")
+        backends = ", ".join(BACKENDS[b].label for b in runs[0].get("backends", BACKENDS)) if runs else ""
+        rows.append(f"| `{setting}` | {backends} | {len(runs)} | {counts} | {minutes} |")
     return "\n".join(rows)
 
 

@@ -225,6 +225,8 @@ def published_files(
         )
         for executed in runs:
             files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)
+            files[project.download_path(guide.lang, guide.name, executed.record.backend)] = (
+                notebooks.dumps_download(executed))
         for file_name, body in image_files(runs).items():
             files[project.image_path(guide.lang, file_name)] = body
     files.update(status_pages(translations, guides, project.docs_dir, project.languages))

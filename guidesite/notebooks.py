@@ -1,5 +1,6 @@
-"""Executed guides as Jupyter notebooks: the download readers get, and the
-committed store of outputs plus their record (in the notebook's metadata)."""
+"""Executed guides as Jupyter notebooks: the committed store of outputs plus their record (in the
+notebook's metadata, every code cell of the guide), and the downloads readers get (one per backend,
+runnable as downloaded)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import nbformat
 from nbformat import v4
 
 from .cleaning import classify
+from .kernel import BACKENDS
 from .model import Executed, Output, Record
 from .records import record_from_json, record_to_json
-from .render import HIDDEN_TAG
+from .render import HIDDEN_TAG, LABELS
+from .sources import only_backend
 from .translate.status import placeholder_credit
 
 META_KEY = "guidesite"
@@ -63,6 +66,30 @@ def to_notebook(executed: Executed) -> nbformat.NotebookNode:
 
 def dumps(executed: Executed) -> str:
     return nbformat.writes(to_notebook(executed), version=4) + "\n"
+
+
+def to_download(executed: Executed) -> nbformat.NotebookNode:
+    """The notebook a reader downloads for one backend: a first cell that picks the backend (Keras reads
+    KERAS_BACKEND once, when it is first imported), then the run's cells and outputs without the cells
+    of the other backends (which the record keeps: there they must raise), so that "Run all" runs it
+    top to bottom. No record metadata: it is a copy for reading and running, not the store."""
+    backend = executed.record.backend
+    nb = to_notebook(executed)
+    code = (cell for cell in executed.guide.cells if cell.kind == "code")
+    kept = [cell for cell in nb.cells
+            if cell.cell_type == "markdown" or only_backend(next(code)) in (None, backend)]
+    comment = LABELS[executed.guide.lang]["backend_cell"].format(backend=BACKENDS[backend].label)
+    first = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+             "source": f'# {comment}\nimport os\n\nos.environ["KERAS_BACKEND"] = "{backend}"'}
+    nb.cells = [nbformat.from_dict(first), *kept]
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index}"
+    del nb.metadata[META_KEY]
+    return nb
+
+
+def dumps_download(executed: Executed) -> str:
+    return nbformat.writes(to_download(executed), version=4) + "\n"
 
 
 def loads_record(text: str) -> tuple[Record, tuple[tuple[Output, ...], ...]] | None:

@@ -62,6 +62,7 @@ def _line_of(path: Path, key: str) -> int:
     lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key} ")), 1)
 IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
+DOWNLOAD_DIR = "downloads"  # docs/<lang>/downloads/<guide>.<backend>.ipynb: what readers download and run
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ class Project:
         file_name = f"{name}.{backend}.ipynb" if backend else f"{name}.ipynb"
         return self.docs_dir / lang / "notebooks" / file_name
 
+    def download_path(self, lang: str, name: str, backend: str) -> Path:
+        """The notebook a reader downloads for one backend: that run alone, starting with its backend."""
+        return self.docs_dir / lang / DOWNLOAD_DIR / f"{name}.{backend}.ipynb"
+
     def run_notebook_path(self, guide: Guide, backend: str) -> Path:
         from .sources import guide_backends  # (sources imports yaml: not on a no-op build's path)
 
@@ -107,11 +112,14 @@ class Project:
         """True for the generated files of one guide in one language."""
         images = self.docs_dir / lang / "guides" / IMAGE_DIR
         notebooks_dir = self.notebook_path(lang, name).parent
+        downloads = self.docs_dir / lang / DOWNLOAD_DIR
         return path == self.page_path(lang, name) or (
+            path.parent == downloads and re.fullmatch(rf"{re.escape(name)}\.\w+\.ipynb", path.name)
+        ) or (
             path.parent == images and re.fullmatch(rf"{re.escape(name)}-\d+-\d+(\.\w+)?\.\w+", path.name)
         ) or (path.parent == notebooks_dir and re.fullmatch(rf"{re.escape(name)}(\.\w+)?\.ipynb", path.name))
 
     def generated_dirs(self) -> list[Path]:
         """The folders that hold only generated files (pages, notebooks, images)."""
-        subs = ("guides", "notebooks", f"guides/{IMAGE_DIR}")
+        subs = ("guides", "notebooks", DOWNLOAD_DIR, f"guides/{IMAGE_DIR}")
         return [self.docs_dir / lang / sub for lang in self.languages for sub in subs]

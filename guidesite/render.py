@@ -53,7 +53,11 @@ LABELS = {
         "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
         "device": "장치", "versions": "버전", "backend": "백엔드", "tested_on": "실행·검증 백엔드",
         "only": "{backend} 전용",
-        "first_backend": "노트북 내려받기와 Colab 링크는 첫 번째 백엔드로 실행한 노트북입니다.",
+        "first_backend": "노트북은 백엔드마다 따로 내려받을 수 있습니다. 각 노트북은 그 백엔드를 고르는 셀로 "
+        "시작하고 다른 백엔드 전용 셀은 빠져 있어 처음부터 끝까지 그대로 실행됩니다.",
+        "download_backend": "노트북 내려받기 · {backend}",
+        "backend_cell": "이 노트북은 {backend} 백엔드로 실행합니다. "
+        "케라스는 처음 임포트될 때 백엔드를 정하므로 이 셀을 먼저 실행하세요.",
         "image_alt": "셀 {cell}의 출력 이미지",
         "unfinished_title": "번역 중",
         "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 "
@@ -89,7 +93,11 @@ LABELS = {
         "device": "Device", "versions": "Versions", "backend": "Backend",
         "tested_on": "Executed and tested on",
         "only": "{backend} only",
-        "first_backend": "The notebook download and the Colab link carry the run on the first backend.",
+        "first_backend": "Each backend has its own notebook download: it starts with a cell that picks "
+        "that backend and leaves out the other backends' cells, so it runs top to bottom as downloaded.",
+        "download_backend": "Download the notebook · {backend}",
+        "backend_cell": "This notebook runs on the {backend} backend. Keras picks its backend when it is "
+        "first imported: run this cell first.",
         "image_alt": "Output image of cell {cell}",
         "unfinished_title": "Translation in progress",
         "unfinished_text": "{n} cell(s) are still in the source language. See the [original]({link}) too.",
@@ -146,8 +154,9 @@ def image_files(runs: list[Executed] | Executed) -> dict[str, bytes]:
     return files
 
 
-def notebook_link(name: str) -> str:
-    return f"../notebooks/{name}.ipynb"
+def download_link(name: str, backend: str) -> str:
+    """The page's link to a backend's download (project.download_path, seen from docs/<lang>/guides/)."""
+    return f"../downloads/{name}.{backend}.ipynb"
 
 
 def _versions(record) -> str:
@@ -202,10 +211,16 @@ def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosti
     executed = runs[0]
     meta = executed.guide.meta
     name, lang = executed.guide.name, executed.guide.lang
-    links = [f'[{label["download"]}]({notebook_link(name)}){{ .md-button download="{name}.ipynb" }}']
+    backends = [run.record.backend for run in runs]
+    def download_text(backend: str) -> str:
+        return label["download"] if len(runs) == 1 else label["download_backend"].format(
+            backend=backend_label(backend))
+
+    links = [f'[{download_text(b)}]({download_link(name, b)}){{ .md-button download="{name}.{b}.ipynb" }}'
+             for b in backends]
     if hosting.repository:  # without a configured repository there is nothing to link to
         in_repo = f"{hosting.repository}/blob/{hosting.branch}"
-        colab = f"https://colab.research.google.com/github/{in_repo}/docs/{lang}/notebooks/{name}.ipynb"
+        colab = f"https://colab.research.google.com/github/{in_repo}/docs/{lang}/downloads/{name}.{backends[0]}.ipynb"
         edit = f"https://github.com/{hosting.repository}/edit/{hosting.branch}/{source_label}"
         links = [
             f"[{label['colab']}]({colab}){{ .md-button .md-button--primary }}",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from guidesite.build import build_files
 from guidesite.errors import EnvironmentMismatch, ExecutionError, SourceError
@@ -66,7 +69,9 @@ def test_header_and_record_name_every_backend():
     assert 'backends: ["jax", "tensorflow"]' in page.split("---")[1]
     assert "**Executed and tested on:** JAX · TensorFlow" in page
     assert "    - **JAX**: CPU: Test" in page and "    - **TensorFlow**: CPU: Test" in page
-    assert "The notebook download and the Colab link carry the run on the first backend." in page
+    assert "Each backend has its own notebook download" in page
+    assert '[Download the notebook · JAX](../downloads/two.jax.ipynb){ .md-button download="two.jax.ipynb" }' in page
+    assert "[Download the notebook · TensorFlow](../downloads/two.tensorflow.ipynb)" in page
 
 
 def test_each_backend_has_its_own_key_and_prose_changes_none():
@@ -120,6 +125,27 @@ def test_each_backend_is_executed_and_stored(two_backends):
     assert sorted(p.name for p in notebooks.iterdir()) == ["two.ipynb", "two.tensorflow.ipynb"]
     page = two_backends.page_path("en", "two").read_text(encoding="utf-8")
     assert "    running on jax" in page and "    running on tensorflow" in page
+
+
+def test_each_backend_has_a_download_that_runs_top_to_bottom_as_downloaded(two_backends, tmp_path):
+    downloads = two_backends.docs_dir / "en" / "downloads"
+    assert sorted(p.name for p in downloads.iterdir()) == ["two.jax.ipynb", "two.tensorflow.ipynb"]
+    notebook = nbformat.read(downloads / "two.tensorflow.ipynb", as_version=4)
+    first = notebook.cells[0]
+    assert first.cell_type == "code" and 'os.environ["KERAS_BACKEND"] = "tensorflow"' in first.source
+    sources = [cell.source for cell in notebook.cells]
+    assert not any("jax only" in source for source in sources)  # the other backend's cell is left out
+    assert "guidesite" not in notebook.metadata  # a copy to run, not the record
+    recorded = [output for cell in notebook.cells for output in cell.get("outputs", [])]
+    assert not any(output.output_type == "error" for output in recorded)
+    # As a reader would: a plain kernel (no hidden setup, no KERAS_BACKEND), every cell in order.
+    env = {key: value for key, value in os.environ.items() if key != "KERAS_BACKEND"}
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp_path}})
+    ran = client.execute(env=env)
+    printed = "".join(o.get("text", "") for cell in ran.cells for o in cell.get("outputs", []))
+    assert "running on tensorflow" in printed and "same everywhere: 42" in printed
+    jax = nbformat.read(downloads / "two.jax.ipynb", as_version=4)
+    assert any("jax only" in cell.source for cell in jax.cells)
 
 
 def test_doctests_run_every_block_on_every_backend(two_backends):

@@ -9,7 +9,7 @@ from .conftest import guide_text
 
 RECORD = Record("k", "2026-11-25 10:00 UTC", "CPU: Test (2 cores)",
                 {"python": "3.11.7", "tensorflow": "2.21.0", "keras": "3.15.1", "numpy": "2.4.6"},
-                1337, (1.25, 2.0))
+                1337, (1.25, 2.0), backend="tensorflow")
 
 
 HOSTED = Hosting("octo/keras-guides", "main")
@@ -24,7 +24,7 @@ def test_page_has_title_record_download_and_code():
     page = _page("en", ((Output("stdout", "hi"),), ()))
     assert "# Tiny" in page
     assert "CPU: Test (2 cores)" in page and "TensorFlow 2.21.0" in page and "3.2 s" in page
-    assert "(../notebooks/g.ipynb)" in page
+    assert "(../downloads/g.tensorflow.ipynb)" in page
     assert "```{.python .guide-cell}\nx = 1\n```" in page
     assert '```{.text .output title="Output"}\nhi\n```' in page
 
@@ -39,8 +39,8 @@ def test_korean_labels():
 def test_header_links_to_colab_notebook_source_and_edit():
     page = _page("en", ((Output("stdout", "hi"),), ()))
     repo = "octo/keras-guides/blob/main"
-    assert f"(https://colab.research.google.com/github/{repo}/docs/en/notebooks/g.ipynb)" in page
-    assert '(../notebooks/g.ipynb){ .md-button download="g.ipynb" }' in page
+    assert f"(https://colab.research.google.com/github/{repo}/docs/en/downloads/g.tensorflow.ipynb)" in page
+    assert '(../downloads/g.tensorflow.ipynb){ .md-button download="g.tensorflow.ipynb" }' in page
     assert f"(https://github.com/{repo}/guide_src/x/g.py)" in page
     assert "(https://github.com/octo/keras-guides/edit/main/guide_src/x/g.py)" in page
     assert page.index("{: .guide-links }") < page.index('!!! info record "Execution record"')
@@ -49,7 +49,7 @@ def test_header_links_to_colab_notebook_source_and_edit():
 def test_no_repository_no_colab_source_or_edit_button():
     page = _page("en", ((Output("stdout", "hi"),), ()), hosting=NOT_HOSTED)
     assert "colab.research.google.com" not in page and "github.com" not in page
-    assert '(../notebooks/g.ipynb){ .md-button download="g.ipynb" }' in page
+    assert '(../downloads/g.tensorflow.ipynb){ .md-button download="g.tensorflow.ipynb" }' in page
 
 
 def test_object_repr_stays_literal_text_in_a_fence():

@@ -62,7 +62,8 @@ def test_a_prose_edit_misses_and_only_that_guide_is_parsed_again(built: Path, ca
     assert HIT not in _build(built, capsys)
     assert parsed == [("tiny.py", "ko")]
     changed = {p for p in project.docs_dir.rglob("*") if p.is_file() and before.get(p) != p.read_bytes()}
-    assert changed == {project.page_path("ko", "tiny"), project.notebook_path("ko", "tiny")}
+    assert changed == {project.page_path("ko", "tiny"), project.notebook_path("ko", "tiny"),
+                       project.download_path("ko", "tiny", "tensorflow")}
     assert "다른 문장." in project.page_path("ko", "tiny").read_text(encoding="utf-8")
     assert HIT in _build(built, capsys)
 

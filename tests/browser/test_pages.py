@@ -119,13 +119,28 @@ def test_header_offers_the_notebook_and_no_link_to_an_unconfigured_repository(vi
     links = visit.page.locator(".guide-links a")
     assert links.count() == 1
     notebook = links.first
-    assert notebook.get_attribute("download") == f"{GUIDE_NAME}.ipynb"
+    assert notebook.get_attribute("download") == f"{GUIDE_NAME}.tensorflow.ipynb"
     # (The credits link the 2020 translation's repository; no link goes to a file of this one.)
     ours = "a[href*='colab.research.google.com'], a[href*='/blob/'], a[href*='/edit/']"
     assert visit.page.locator(ours).count() == 0
     response = visit.page.request.get(notebook.evaluate("a => a.href"))
     assert response.status == 200
     assert json.loads(response.body())["metadata"]["kernelspec"]["language"] == "python"
+
+
+def test_a_guide_on_three_backends_offers_one_runnable_notebook_per_backend(visit):
+    """Each download starts with the cell that picks its backend and has none of the others' cells."""
+    visit.open("guides/intro_to_keras_for_engineers/")
+    links = visit.page.locator(".guide-links a[download]")
+    assert links.all_inner_texts() == [f"노트북 내려받기 · {b}" for b in ("JAX", "TensorFlow", "PyTorch")]
+    for link, backend in zip(links.all(), ("jax", "tensorflow", "torch"), strict=True):
+        notebook = json.loads(visit.page.request.get(link.evaluate("a => a.href")).body())
+        first = "".join(notebook["cells"][0]["source"])
+        assert f'os.environ["KERAS_BACKEND"] = "{backend}"' in first
+        tags = {tag for cell in notebook["cells"] for tag in cell["metadata"].get("tags", [])}
+        assert {tag for tag in tags if tag.startswith("only-")} == {f"only-{backend}"}
+        outputs = [o for cell in notebook["cells"] for o in cell.get("outputs", [])]
+        assert not any(o["output_type"] == "error" for o in outputs)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
