@@ -225,8 +225,10 @@ def _spread(value: float) -> str:
     return "0" if value == 0 else f"{value:.1e}"
 
 
-DOCTEST_HEAD = {"en": ("Setting", "Backends", "Runs", "Blocks passed / failed (each run)", "Minutes (each run)"),
-                "ko": ("설정", "백엔드", "실행 횟수", "통과 / 실패한 블록 (실행마다)", "걸린 시간(분, 실행마다)")}
+DOCTEST_HEAD = {
+    "en": ("Setting", "Backends", "Runs", "Blocks passed / failed (each run)", "Minutes (each run)"),
+    "ko": ("설정", "백엔드", "실행 횟수", "통과 / 실패한 블록 (실행마다)", "걸린 시간(분, 실행마다)"),
+}
 
 
 def doctest_table(results: dict, lang: str) -> str:

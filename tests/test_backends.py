@@ -70,7 +70,8 @@ def test_header_and_record_name_every_backend():
     assert "**Executed and tested on:** JAX · TensorFlow" in page
     assert "    - **JAX**: CPU: Test" in page and "    - **TensorFlow**: CPU: Test" in page
     assert "Each backend has its own notebook download" in page
-    assert '[Download the notebook · JAX](../downloads/two.jax.ipynb){ .md-button download="two.jax.ipynb" }' in page
+    jax = '[Download the notebook · JAX](../downloads/two.jax.ipynb){ .md-button download="two.jax.ipynb" }'
+    assert jax in page
     assert "[Download the notebook · TensorFlow](../downloads/two.tensorflow.ipynb)" in page
 
 
@@ -140,7 +141,8 @@ def test_each_backend_has_a_download_that_runs_top_to_bottom_as_downloaded(two_b
     assert not any(output.output_type == "error" for output in recorded)
     # As a reader would: a plain kernel (no hidden setup, no KERAS_BACKEND), every cell in order.
     env = {key: value for key, value in os.environ.items() if key != "KERAS_BACKEND"}
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp_path}})
+    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": tmp_path}})
     ran = client.execute(env=env)
     printed = "".join(o.get("text", "") for cell in ran.cells for o in cell.get("outputs", []))
     assert "running on tensorflow" in printed and "same everywhere: 42" in printed
