@@ -177,7 +177,8 @@ def _comparison(guide, label: dict) -> str:
 
 def _record_box(runs: list[Executed], label: dict) -> list[str]:
     """The execution record: where and how each backend's run produced the outputs, and how it is checked."""
-    lines = [f'!!! info record "{label["record"]}"', f"    {label['record_intro']}", ""]
+    # Collapsed (??? is pymdownx.details): one line on the first screen that opens to the whole record.
+    lines = [f'??? info record "{label["record"]}"', f"    {label['record_intro']}", ""]
     compared = f"    - {_comparison(runs[0].guide, label)}"
     if len(runs) == 1:
         record = runs[0].record

@@ -31,7 +31,7 @@ def test_page_has_title_record_download_and_code():
 
 def test_korean_labels():
     page = _page("ko", ((Output("stdout", "hi"),), ()))
-    assert 'title="출력"' in page and '!!! info record "실행 기록"' in page
+    assert 'title="출력"' in page and '??? info record "실행 기록"' in page
     assert "[Colab에서 열기](" in page and "[소스 보기 (GitHub)](" in page
     assert "[이 페이지 고치기 (GitHub)](" in page
 
@@ -43,7 +43,7 @@ def test_header_links_to_colab_notebook_source_and_edit():
     assert '(../downloads/g.tensorflow.ipynb){ .md-button download="g.tensorflow.ipynb" }' in page
     assert f"(https://github.com/{repo}/guide_src/x/g.py)" in page
     assert "(https://github.com/octo/keras-guides/edit/main/guide_src/x/g.py)" in page
-    assert page.index("{: .guide-links }") < page.index('!!! info record "Execution record"')
+    assert page.index("{: .guide-links }") < page.index('??? info record "Execution record"')
 
 
 def test_no_repository_no_colab_source_or_edit_button():

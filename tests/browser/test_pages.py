@@ -144,13 +144,19 @@ def test_a_guide_on_three_backends_offers_one_runnable_notebook_per_backend(visi
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_execution_record_is_a_small_box(visit, lang):
+def test_execution_record_is_one_closed_line_that_opens(visit, lang):
     visit.open(LABELS[lang][0] + GUIDE)
-    record = visit.page.locator(".admonition.record")
+    record = visit.page.locator("details.record")
     assert record.count() == 1
     size = record.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     body = visit.page.locator("article > p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size < body
+    closed = record.bounding_box()["height"]
+    assert record.get_attribute("open") is None and closed < 4 * size  # one line (with its padding)
+    assert not record.get_by_text("Python 3.11").first.is_visible()
+    record.locator("summary").click()
+    assert record.get_by_text("Python 3.11").first.is_visible()
+    assert record.bounding_box()["height"] > 3 * closed
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
