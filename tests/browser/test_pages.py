@@ -265,3 +265,12 @@ def _glyph(page, text: str) -> bytes:
         document.getElementById('glyph-probe')?.remove(); document.body.append(s); }""", text,
     )
     return page.locator("#glyph-probe").screenshot()
+
+
+@pytest.mark.parametrize(("lang", "site"), [("ko", "케라스 3 가이드"), ("en", "Keras 3 guides, executed")])
+def test_home_page_is_titled_by_the_site_name_once(visit, lang, site):
+    visit.open(LABELS[lang][0])
+    title = visit.page.title()
+    assert title.startswith(site) and title.count("Keras 3 guides") + title.count("케라스 3 가이드") == 1
+    visit.open(LABELS[lang][0] + GUIDE)
+    assert visit.page.title().endswith(" - " + title)  # other pages: "page - site"
