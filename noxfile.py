@@ -133,8 +133,12 @@ def canary(session: nox.Session) -> None:
     """Doctests of every page on the newest Keras/JAX/TensorFlow/PyTorch (`-- --nightly`: nightly builds)."""
     channel = "nightly" if "--nightly" in session.posargs else "stable"
     rest = [arg for arg in session.posargs if arg != "--nightly"]
-    other = CANARY_RUNTIME["stable" if channel == "nightly" else "nightly"]
-    session.run("python", "-m", "pip", "uninstall", "--quiet", "--yes", *other)  # both provide `keras`
+    # Both channels provide the packages `keras` and `tensorflow`, so both are removed first: removing
+    # the other channel's after installing this one would delete shared files, and a run interrupted
+    # while installing leaves a package that pip counts as installed but cannot be imported
+    # ("No module named 'tensorflow.python'"). pip's cache makes the reinstall cheap.
+    every = [name for names in CANARY_RUNTIME.values() for name in names]
+    session.run("python", "-m", "pip", "uninstall", "--quiet", "--yes", *every)
     # The newest releases on purpose: a machine-wide pip cap (this workplace pins torch<=2.14.1 in
     # /etc/xdg/pip) does not apply here. CANARY_TORCH_INDEX (the workflow: PyTorch's CPU index) avoids
     # the CUDA build of torch that PyPI serves.
