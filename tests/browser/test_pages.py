@@ -274,3 +274,25 @@ def test_home_page_is_titled_by_the_site_name_once(visit, lang, site):
     assert title.startswith(site) and title.count("Keras 3 guides") + title.count("케라스 3 가이드") == 1
     visit.open(LABELS[lang][0] + GUIDE)
     assert visit.page.title().endswith(" - " + title)  # other pages: "page - site"
+
+
+WRAPPED_TABLES = """() => [...document.querySelectorAll('.output pre > code')]
+  .filter(code => code.textContent.includes('┏'))
+  .map(code => {
+    const style = getComputedStyle(code);
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const shown = Math.round((code.clientHeight - padding) / parseFloat(style.lineHeight));
+    return [code.textContent.replace(/\\n$/, '').split('\\n').length, shown];
+  })"""
+
+
+@pytest.mark.parametrize("guide", ["guides/functional_api/", "guides/training_with_built_in_methods/"])
+def test_outputs_are_readable_without_scrolling_sideways_on_a_desktop(visit, guide):
+    """model.summary() tables fit the column unwrapped; long progress lines wrap (not cut off)."""
+    visit.open(guide)
+    sideways = visit.page.evaluate("() => [...document.querySelectorAll('.output pre > code')]"
+                                   ".filter(c => c.scrollWidth > c.clientWidth + 1).length")
+    assert sideways == 0
+    tables = visit.page.evaluate(WRAPPED_TABLES)
+    assert all(lines == shown for lines, shown in tables)  # one screen line per table line
+    assert tables or "functional" not in guide  # (the functional API guide prints summaries)
