@@ -117,7 +117,7 @@ class Visit:
 
 
 def new_visit(browser, base: str, **context_options) -> Visit:
-    context = browser.new_context(viewport=VIEWPORT, **context_options)
+    context = browser.new_context(**{"viewport": VIEWPORT, **context_options})
     page = context.new_page()
     visit = Visit(page, base)
     page.on("request", lambda request: visit.requests.append(request.url))

@@ -296,3 +296,38 @@ def test_outputs_are_readable_without_scrolling_sideways_on_a_desktop(visit, gui
     tables = visit.page.evaluate(WRAPPED_TABLES)
     assert all(lines == shown for lines, shown in tables)  # one screen line per table line
     assert tables or "functional" not in guide  # (the functional API guide prints summaries)
+
+
+BROKEN_KOREAN_LINKS = """() => {
+  const broken = [];
+  for (const a of document.querySelectorAll('.md-typeset p a, .md-typeset li a, .md-typeset td a')) {
+    const node = a.firstChild;
+    if (a.getClientRects().length < 2 || !node || node.nodeType !== 3) continue;
+    const range = document.createRange();
+    let top = null;
+    for (let i = 0; i < node.data.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const now = range.getBoundingClientRect().top;
+      if (top !== null && now > top + 2) {  // the link goes on on the next line from character i
+        if (!/\\s/.test(node.data[i - 1]) && /[가-힣]/.test(node.data[i - 1] + node.data[i])) {
+          broken.push(node.data.slice(0, i) + '/' + node.data.slice(i));
+        }
+        break;
+      }
+      top = now;
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_korean_links_wrap_between_words(browser, server, width):
+    """Korean breaks lines at spaces: a link never wraps inside a word ("케/라스")."""
+    visit = new_visit(browser, server, viewport={"width": width, "height": 900})
+    try:
+        for path in ("", GUIDE, "guides/sequential_model/"):
+            visit.open(path)
+            assert visit.page.evaluate(BROKEN_KOREAN_LINKS) == [], path
+    finally:
+        visit.page.context.close()
