@@ -34,16 +34,31 @@ def artifacts_dir() -> Path:
     return folder
 
 
+# `nox -s build-zensical` sets zensical: the same tests against the site Zensical builds.
+GENERATOR = os.environ.get("GUIDESITE_SITE_GENERATOR", "mkdocs")
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` makes it from the committed docs/."""
+    """The site as `mkdocs build --strict` (or zensical-i18n) makes it from the committed docs/."""
     site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    if GENERATOR == "zensical":  # Zensical builds only into a folder of the project (git-ignored)
+        site = ROOT / "site-zensical"
+        config = ROOT / ".zensical.yml"  # beside mkdocs.yml, whose paths are relative to it
+        config.write_text(f"site_dir: {site.name}\n" + (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                          encoding="utf-8")
+        command = [str(Path(sys.executable).parent / "zensical-i18n"), "build", "--clean", "-f", str(config)]
+    else:
+        config = None
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    try:
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        if config:
+            config.unlink()
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
+        pytest.fail(f"{GENERATOR} build failed:\n{(result.stderr or result.stdout)[-4000:]}")
     return site
 
 
