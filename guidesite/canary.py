@@ -62,12 +62,31 @@ def _block_key(entry: dict) -> str:
     return f"{page.stem}|{page.parent.parent.name}|{entry['backend']}|{entry['cell']}"
 
 
-def channel_report(entries: list[dict], versions: dict, previous: dict | None, date: str) -> dict:
+class PartialRunError(ValueError):
+    """A run of some pages only, on other versions than the report it would be merged into."""
+
+
+def channel_report(entries: list[dict], versions: dict, previous: dict | None, date: str,
+                   partial: bool = False) -> dict:
     """The report of one channel's run (pure): per block its status, error, warnings and since when it
-    fails; per guide and backend the counts. previous: the same channel's last report."""
+    fails; per guide and backend the counts. previous: the same channel's last report. partial: the
+    run covered some guides or backends only (--guide, --backend); the previous report's other
+    guide/backend pairs are kept, which is only right on the same versions (else PartialRunError)."""
     release = release_text(versions)
     old_blocks = (previous or {}).get("blocks", {})
     blocks, summary = {}, {}
+    if partial and old_blocks:
+        if previous.get("versions") != versions:
+            raise PartialRunError(
+                f"the last {release_text(previous.get('versions', {}))} report cannot take a partial run on "
+                f"{release}: run every page (no --guide/--backend) to replace it")
+        covered = {(e["page"].rsplit("/", 1)[-1][:-3], e["backend"]) for e in entries}
+        for key, block in old_blocks.items():
+            guide, _, backend, _ = key.split("|")
+            if (guide, backend) not in covered:
+                blocks[key] = block
+                counts = summary.setdefault(f"{guide}|{backend}", {"passed": 0, "failed": 0, "not run": 0})
+                counts[block["status"]] += 1
     for entry in sorted(entries, key=_block_key):
         key = _block_key(entry)
         block = {"line": entry["line"], "status": entry["status"], "error": entry["error"],
@@ -208,7 +227,13 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         date = datetime.now(UTC).strftime("%Y-%m-%d")
         previous = report["runs"].get(args.channel)
-        report["runs"][args.channel] = channel_report(entries, installed_versions(), previous, date)
+        partial = any(arg.split("=")[0] in ("--guide", "--backend") for arg in pytest_args)
+        try:
+            report["runs"][args.channel] = channel_report(entries, installed_versions(), previous, date,
+                                                          partial)
+        except PartialRunError as error:
+            print(f"error: {report_path}: {error}", file=sys.stderr)
+            return 2
         report_path.parent.mkdir(exist_ok=True)
         report_path.write_text(json.dumps(report, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                                encoding="utf-8")

@@ -1,6 +1,8 @@
 """The canary's report (pure parts): status per block, since which versions, the pages' tables."""
 
-from guidesite.canary import channel_report, page_block
+import pytest
+
+from guidesite.canary import PartialRunError, channel_report, page_block
 from guidesite.doctests import _first_error_line, new_warnings
 
 V1 = {"python": "3.12.1", "keras": "3.15.1", "jax": "0.12.0.1"}
@@ -35,6 +37,19 @@ def test_counts_per_guide_and_backend_and_the_page_tables():
     assert "- `DeprecationWarning: old API`: g (PyTorch)" in en
     assert "## Nightly builds" in en and "Not run yet" in en
     assert "블록 3개 중 1개 실패" in ko and "아직 실행하지 않았습니다" in ko
+
+
+def test_a_partial_run_replaces_its_pages_and_keeps_the_others_on_the_same_versions():
+    full = channel_report([_entry("failed", 1, error="NameError: x"), _entry("passed", 1, "torch")], V1, None,
+                          "2026-12-05")
+    again = channel_report([_entry("passed", 1)], V1, full, "2026-12-06", partial=True)  # --backend jax
+    assert again["blocks"]["g|en|jax|1"]["status"] == "passed"
+    assert again["blocks"]["g|en|torch|1"] == full["blocks"]["g|en|torch|1"]  # kept, not run again
+    assert again["summary"] == {"g|jax": {"passed": 1, "failed": 0, "not run": 0},
+                                "g|torch": {"passed": 1, "failed": 0, "not run": 0}}
+    with pytest.raises(PartialRunError, match="run every page"):
+        channel_report([_entry("passed", 1)], V2, full, "2026-12-06", partial=True)
+    assert "g|en|torch|1" not in channel_report([_entry("passed", 1)], V1, full, "2026-12-06")["blocks"]
 
 
 def test_new_warnings_and_the_first_error_line():
