@@ -399,8 +399,9 @@ Any scalar computed with `keras.ops` will do; no `Loss` object is involved.
 The `losses` property collects these values, from the layer itself and from every layer inside
 it. Each call of the outermost layer starts a fresh list, so the values never pile up: of what
 `add_loss()` records, `layer.losses` holds only what the latest forward pass recorded. (The weight
-regularization losses of the next section are different: they are computed from the current
-weights whenever `losses` is read, even before the layer is ever called.)
+regularization losses below are different: they are computed again from the current weights
+whenever `losses` is read, so once the weights exist (after `build()`) they are there even before
+the layer is called.)
 """
 
 
@@ -467,10 +468,10 @@ print("with regularization:", round(float(ops.convert_to_numpy(total_loss)), 6))
 """
 In a training loop, computing the gradients of that loss and applying them depends on the
 backend, and so does collecting these losses on JAX: there the loss function runs the model with
-`stateless_call()`, which leaves `model.losses` empty, and the losses come back from
+`stateless_call()`, whose losses never reach `model.losses`; they come back from
 `stateless_call(..., return_losses=True)` instead. [Writing a training loop from
-scratch](writing_a_training_loop_from_scratch.md) on this site does all of this on each of the
-three backends, in its section on the losses tracked by the model; the
+scratch](writing_a_training_loop_from_scratch.md) on this site computes the gradients and collects
+the losses on each of the three backends, in its section on the losses tracked by the model; the
 [introduction to Keras for researchers](intro_to_keras_for_researchers.md) writes such a loop, with
 these losses, in TensorFlow.
 
@@ -499,8 +500,8 @@ history = model.fit(rng.random((8, 3)), rng.random((8, 3)), verbose=2)
 
 To save a [functional model](functional_api.md) that contains your layer, to a `.keras` file for
 instance, and load it back, Keras must be able to recreate the layer. Keras 3 can write the
-configuration on its own when `__init__()` takes `**kwargs` and its other arguments are plain
-Python values, but the dependable way is to give the layer a `get_config()` method that returns
+configuration on its own when `__init__()` takes `**kwargs` and its other arguments are simple
+values (numbers, strings, booleans, None, lists or dicts of them), but the dependable way is to give the layer a `get_config()` method that returns
 the arguments of its `__init__()`:
 """
 
@@ -666,7 +667,7 @@ padding added to make sequences the same length is masked out.
 
 You rarely pass the mask yourself (`layer(x, mask=...)` works too): when a layer upstream
 produces one, Keras hands it to the layers whose `call()` has a `mask` argument. The layers that
-produce masks are `Embedding` created with `mask_zero=True`, and `Masking`.
+produce masks are typically `Embedding` created with `mask_zero=True`, and `Masking`.
 
 What happens to the mask after a layer is the layer's to say. A layer that keeps the time axis as
 it is (an element-wise operation, say) passes the mask on to the next layer only if it sets
