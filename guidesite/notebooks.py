@@ -33,6 +33,11 @@ def _to_nb_output(output: Output) -> dict:
     return {"output_type": "error", "ename": "Error", "evalue": "", "traceback": output.text.split("\n")}
 
 
+def _number(cells: list) -> None:
+    for index, cell in enumerate(cells):
+        cell["id"] = f"cell-{index}"  # fixed ids (nbformat draws random ones): pages rebuild byte for byte
+
+
 def to_notebook(executed: Executed) -> nbformat.NotebookNode:
     guide = executed.guide
     outputs = iter(executed.outputs)
@@ -46,8 +51,7 @@ def to_notebook(executed: Executed) -> nbformat.NotebookNode:
             metadata = {"tags": list(cell.tags)} if cell.tags else {}
             cells.append({"cell_type": "code", "execution_count": None, "metadata": metadata,
                           "outputs": outputs_of_cell, "source": cell.source})
-    for index, cell in enumerate(cells):
-        cell["id"] = f"cell-{index}"  # fixed ids (nbformat draws random ones): pages rebuild byte for byte
+    _number(cells)
     nb = nbformat.from_dict({"nbformat": 4, "nbformat_minor": v4.nbformat_minor, "metadata": {},
                              "cells": cells})
     meta = dict(guide.meta)
@@ -75,15 +79,14 @@ def to_download(executed: Executed) -> nbformat.NotebookNode:
     top to bottom. No record metadata: it is a copy for reading and running, not the store."""
     backend = executed.record.backend
     nb = to_notebook(executed)
-    code = (cell for cell in executed.guide.cells if cell.kind == "code")
+    code = iter(executed.guide.code_cells)
     kept = [cell for cell in nb.cells
             if cell.cell_type == "markdown" or only_backend(next(code)) in (None, backend)]
     comment = LABELS[executed.guide.lang]["backend_cell"].format(backend=BACKENDS[backend].label)
     first = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
              "source": f'# {comment}\nimport os\n\nos.environ["KERAS_BACKEND"] = "{backend}"'}
     nb.cells = [nbformat.from_dict(first), *kept]
-    for index, cell in enumerate(nb.cells):
-        cell["id"] = f"cell-{index}"
+    _number(nb.cells)
     del nb.metadata[META_KEY]
     return nb
 
