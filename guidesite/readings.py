@@ -23,7 +23,7 @@ import html
 import re
 from collections.abc import Mapping
 
-READINGS_OPEN = '<div class="search-readings" hidden>'
+READINGS_OPEN = '<div class="search-readings" hidden data-search-exclude>'
 READINGS_CLOSE = "</div>"
 
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")  # an ATX heading at the start of a line

@@ -94,7 +94,8 @@ def test_each_section_gets_the_readings_of_its_own_code_hidden_before_the_next_h
     assert gradients.endswith(
         f"\n```\n\n{READINGS_OPEN}그레이디언트 테이프: GradientTape, 옵티마이저: optimizer</div>\n"
     )
-    assert READINGS_OPEN == '<div class="search-readings" hidden>'  # not shown, not read out
+    # not shown, not read out, and kept out of the text that search results show (site_hooks.py)
+    assert READINGS_OPEN == '<div class="search-readings" hidden data-search-exclude>'
 
 
 def test_readings_that_several_identifiers_share_are_listed_once_with_them():

@@ -168,6 +168,18 @@ def test_not_found_page_speaks_the_language_of_the_path(visit, lang):
     assert not visit.page.get_by_role("heading", name=LABELS[other][3]).is_visible()
     assert visit.page.evaluate("document.documentElement.lang") == lang
     assert visit.page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"
+    # The language's own chrome: site name, navigation, search box text, and a switcher to the homes.
+    names = {"ko": "케라스 3 가이드", "en": "Keras 3 guides"}
+    assert visit.page.locator(".md-header__topic").first.inner_text().startswith(names[lang])
+    prefix = LABELS[lang][0]
+    nav = visit.page.locator(".md-sidebar--primary a.md-nav__link[href]").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")
+    assert nav and all(path.startswith("/" + prefix) for path in nav), nav
+    placeholder = visit.page.locator("input.md-search__input").get_attribute("placeholder")
+    assert placeholder == {"ko": "검색", "en": "Search"}[lang]
+    switcher = visit.page.locator("a.md-select__link").evaluate_all(
+        "links => links.map(a => [a.hreflang, new URL(a.href).pathname])")
+    assert switcher == [["ko", "/"], ["en", "/en/"]]
     home = {"ko": ("홈", "/"), "en": ("English home page", "/en/")}[lang]
     with visit.page.expect_navigation():
         visit.page.locator(".not-found:visible").get_by_role("link", name=home[0], exact=True).click()

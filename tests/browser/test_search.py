@@ -164,16 +164,41 @@ def test_readings_stay_hidden_on_the_page_a_result_opens(tabs):
 
 
 def test_the_korean_index_has_readings_in_their_sections_and_the_english_one_none(site_dir):
-    def docs(path: Path) -> list[dict]:
-        return json.loads(path.read_text(encoding="utf-8"))["docs"]
+    def index(path: Path) -> dict:
+        return json.loads(path.read_text(encoding="utf-8"))
 
-    ko = docs(site_dir / "search" / "search_index.json")
-    en = docs(site_dir / "en" / "search" / "search_index.json")
-    with_dropout = {d["location"] for d in ko if "드롭아웃: Dropout" in d["text"]}
-    training = next(d for d in ko if d["location"] == f"{GUIDE}#{TRAINING_MODES}")
-    assert "배치 정규화: BatchNormalization" in training["text"]
+    ko = index(site_dir / "search" / "search_index.json")
+    en = index(site_dir / "en" / "search" / "search_index.json")
+    assert "readings" in ko["config"]["fields"]  # searched like the text, never shown
+    with_dropout = {d["location"] for d in ko["docs"] if "드롭아웃: Dropout" in d.get("readings", "")}
+    training = next(d for d in ko["docs"] if d["location"] == f"{GUIDE}#{TRAINING_MODES}")
+    assert "배치 정규화: BatchNormalization" in training["readings"]
     using = {f"{GUIDE}#{name}" for name in sections_using(site_dir, GUIDE, "Dropout")}
     assert f"{GUIDE}#{TRAINING_MODES}" in with_dropout
     assert {loc for loc in with_dropout if loc.startswith(GUIDE)} <= using
+    # The readings are out of the text that results show, in every section.
+    assert [d["location"] for d in ko["docs"] if "드롭아웃: Dropout" in d["text"]
+            and not d["location"].startswith("contributing/")] == []
     # The English pages (the contributing page quotes readings in its prose; the guides must not).
-    assert [d["location"] for d in en if "guides/" in d["location"] and re.search("[가-힣]", d["text"])] == []
+    assert [d["location"] for d in en["docs"]
+            if "guides/" in d["location"] and (re.search("[가-힣]", d["text"]) or "readings" in d)] == []
+
+
+def test_search_excerpts_show_neither_readings_nor_tab_labels_run_together(tabs, site_dir):
+    """A result shows the section's own text: no "드롭아웃: Dropout" lists, no "JAXTensorFlowPyTorch"."""
+    engineers = "guides/intro_to_keras_for_engineers/"  # its outputs differ per backend: tab sets
+    html = (site_dir / engineers / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="tabbed-labels"') > 3
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {entry for d in index["docs"] for entry in d.get("readings", "").split(", ") if entry}
+    assert "드롭아웃: Dropout" in entries and len(entries) > 20
+    for lang, query in (("ko", "드롭아웃"), ("ko", "훈련"), ("en", "training")):
+        search(tabs[lang], query)
+        shown = tabs[lang].page.locator(".md-search-result").inner_text()
+        assert shown.strip(), query
+        assert [entry for entry in entries if entry in shown] == [], f"{query!r}: readings in the excerpts"
+        assert "JAXTensorFlow" not in shown.replace("\n", "") and "TensorFlowPyTorch" not in shown, query
+    tabs["ko"].page.screenshot(path=artifacts_dir() / "search-excerpts.png", animations="disabled")
+    for folder in (site_dir, site_dir / "en"):
+        text = (folder / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert "JAXTensorFlowPyTorch" not in text and "JAXTensorFlow" not in text
