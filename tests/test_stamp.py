@@ -97,3 +97,10 @@ def test_a_build_of_some_guides_writes_no_stamp(tiny_project: Path, capsys):
     assert not stamp.fresh(tiny_project)
     assert main(["--root", str(tiny_project), "check"]) == OK  # a clean check writes one
     assert stamp.fresh(tiny_project)
+
+
+def test_a_forced_full_build_writes_the_stamp_as_the_contributing_docs_say(built: Path, capsys):
+    (built / stamp.CACHE_DIR / stamp.STAMP_FILE).unlink()
+    out = _build(built, capsys, "--force")
+    assert HIT not in out and "executed" in out
+    assert stamp.fresh(built)
