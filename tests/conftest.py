@@ -13,6 +13,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# `pytest -m "not slow"`: the fast half (pure functions, parsing, rendering, error messages) for the
+# edit-test loop. Slow: the browser tests (a site build and Chromium) and every test that starts
+# kernels or other processes: those using a project fixture that builds, and the modules listed here.
+SLOW_FIXTURES = {"tiny_project", "built", "site_dir", "browser"}
+SLOW_MODULES = {
+    "test_doctests", "test_canary", "test_bench", "test_kernel", "test_secrets", "test_limits", "test_slices",
+    "test_backend_errors", "test_any_guide", "test_backends", "test_publish_errors",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.stem
+        if "browser" in item.path.parts or module in SLOW_MODULES or SLOW_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        ):
+            item.add_marker(pytest.mark.slow)
+
 HEADER = """\
 # ---
 # jupyter:
