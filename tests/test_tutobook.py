@@ -79,6 +79,12 @@ def test_blocks_become_the_right_cells():
     assert "\f" not in cells[4][1]
 
 
+def test_a_keras_io_link_wrapped_after_its_bracket_is_rewritten_onto_one_line():
+    wrapped = TUTOBOOK.replace("[layers API](/api/layers/)", "[layers API](\n    /api/layers/)")
+    _, cells = tutobook_cells(wrapped)
+    assert "[layers API](https://keras.io/api/layers/)" in cells[4][1]
+
+
 def test_imported_source_reads_back_with_original_and_license(tmp_path):
     source = import_tutobook(TUTOBOOK, "https://keras.io/guides/shapes/")
     guide = reads(source, tmp_path / "shapes.py", "en")

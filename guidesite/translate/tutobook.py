@@ -41,8 +41,10 @@ REQUIRED_KEYS = ("title", "author", "date_created", "last_modified", "descriptio
 TAGS = ("shell", "invisible")
 KERAS_IO = "https://keras.io"
 LICENSE = "Apache-2.0"  # keras.io's guides and examples
-# A link or image target on keras.io's own site: ](/api/layers/) -> ](https://keras.io/api/layers/)
-_SITE_LINK = re.compile(r"\]\((/[^)\s]*)\)")
+# A link or image target on keras.io's own site: ](/api/layers/) -> ](https://keras.io/api/layers/);
+# keras.io's sources also wrap a long link after "](" (the target on the next line), which Markdown reads
+# as the same link: it is joined back onto one line.
+_SITE_LINK = re.compile(r"\]\([ \t]*\n?[ \t]*(/[^)\s]*)\)")
 JUPYTEXT = {"cell_markers": '"""', "formats": "py:percent", "notebook_metadata_filter": "guide"}
 
 
