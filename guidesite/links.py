@@ -27,7 +27,10 @@ _LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\
 # Fences may be indented (inside admonitions and lists).
 _FENCE = re.compile(r"^\s*(`{3,}(?=[^`]*$)|~{3,})")
 _BACKTICKS = re.compile(r"`+")
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)  # scheme, site-absolute, same page
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)  # scheme, another host, same page
+# A site-absolute target ("/guides/x/") resolves against the host's root, not the site's: it breaks
+# wherever the site is served under a path (GitHub Pages: /<repository>/). It is reported, not checked.
+SITE_ABSOLUTE = "/"
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,8 @@ class Link:
 
 
 def relative_links(markdown: str) -> Iterator[Link]:
-    """The links to files of the site in a markdown text, outside code fences and code spans."""
+    """The links to files of the site in a markdown text, outside code fences and code spans (relative
+    ones, and site-absolute ones, which check_links reports)."""
     fence = ""  # the run that opened the fence we are in
     for number, line in enumerate(markdown.split("\n")):
         opening = _FENCE.match(line)
@@ -130,6 +134,12 @@ def check_links(project: Project, guides: list[Guide], renamed: dict[str, str], 
         found += [(page, link.line + 1, link, page) for link in relative_links(text)]
     broken = []
     for where, line, link, page in found:
+        if link.path.startswith(SITE_ABSOLUTE):
+            broken.append((_shown(project, where), line, f"the link {link.target!r} is site-absolute: it "
+                           "breaks when the site is served under a path (GitHub Pages: /<repository>/); "
+                           "write it relative to this page (another guide: 'other_guide.md'), or as a "
+                           "full https:// address for another site"))
+            continue
         target = resolve(page, link)
         if _will_exist(project, guides, target):
             continue

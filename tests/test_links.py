@@ -62,3 +62,17 @@ def test_the_build_reports_a_broken_link_after_a_long_code_span(tiny_project, ca
     err = capsys.readouterr().err
     assert "docs/en/contributing.md:5: the link 'gone.md' points at no file" in err
     assert sorted(p.name for p in (tiny_project / "docs").rglob("*") if p.is_file()) == ["contributing.md"]
+
+
+def test_a_site_absolute_link_is_reported_at_its_line_with_the_relative_form_to_write(tiny_project, capsys):
+    from guidesite.cli import main
+
+    page = tiny_project / "docs/en/contributing.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Contributing\n\nSee [the guide](/guides/tiny/) and [Keras](https://keras.io/).\n",
+                    encoding="utf-8")
+    assert main(["--root", str(tiny_project), "build"]) == 2
+    err = capsys.readouterr().err
+    assert "docs/en/contributing.md:3: the link '/guides/tiny/' is site-absolute" in err
+    assert "write it relative to this page" in err and "keras.io" not in err
+    assert sorted(p.name for p in (tiny_project / "docs").rglob("*") if p.is_file()) == ["contributing.md"]
