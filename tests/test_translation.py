@@ -271,6 +271,18 @@ def test_glossary_warns_when_the_korean_cell_lacks_the_term():
     assert "'layer'" in problem.message and "'층'" in problem.message
 
 
+def test_glossary_waits_for_a_cell_still_tagged_untranslated():
+    """A scaffolded cell is still English and already reported as untranslated; no term warnings on it."""
+    import dataclasses
+
+    en = guide("en", ("md", "Layers hold weights."), ("md", "You can subclass a layer."))
+    ko = guide("ko", ("md", "Layers hold weights."), ("md", "레이어를 서브클래싱할 수 있습니다."))
+    assert [p.cell for p in glossary.lint(ko, en, TERMS)] == [1, 2]
+    first = dataclasses.replace(ko.cells[0], tags=("untranslated",))
+    scaffolded = dataclasses.replace(ko, cells=(first, *ko.cells[1:]))
+    assert [p.cell for p in glossary.lint(scaffolded, en, TERMS)] == [2]  # the translated cell still is
+
+
 def test_glossary_is_quiet_with_the_term_code_spans_and_sense_exceptions():
     en = guide("en", ("md", "A layer, then the infrastructure layer."), ("md", "The `Layer` class."))
     ko = guide("ko", ("md", "층과 인프라 레이어."), ("md", "`Layer` 클래스."))

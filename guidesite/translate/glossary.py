@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..model import Guide
 from .problems import WARNING, Problem
-from .untranslated import prose
+from .untranslated import UNTRANSLATED_TAG, prose
 
 TABLES = ("terms", "exceptions", "avoid", "readings")
 # One identifier or a dotted name (`GradientTape`, `optimizer`, `tf.function`), as [readings] keys are.
@@ -149,7 +149,8 @@ def lint(ko: Guide, en: Guide, glossary: Glossary) -> list[Problem]:
     """[terms] and [exceptions]: English cells whose term the aligned Korean cell does not use."""
     problems = []
     for number, (k, e) in enumerate(zip(ko.cells, en.cells, strict=False), 1):
-        if k.kind != "markdown" or e.kind != "markdown":
+        # A cell still tagged untranslated is English (reported as such): its terms are not yet due.
+        if k.kind != "markdown" or e.kind != "markdown" or UNTRANSLATED_TAG in k.tags:
             continue
         text = prose(e.source)
         checks = []
