@@ -1,15 +1,10 @@
-"""Pure helpers of the benchmarks: medians, ratios, build log parsing, CI spread."""
+"""Pure helpers of the benchmarks: medians, ratios, what a build did (its summary), CI spread."""
 
 from __future__ import annotations
 
 import heapq
-import re
 import statistics
 from collections.abc import Sequence
-
-_EXECUTED = re.compile(r"^\S.*\]: executed (\d+) cells \(", re.MULTILINE)
-_REUSED = re.compile(r"^\S.*\]: reused \(0 cells executed\b", re.MULTILINE)
-_UPDATED = re.compile(r"^(\d+) file\(s\) updated under ", re.MULTILINE)
 
 
 def median(samples: Sequence[float]) -> float:
@@ -25,19 +20,15 @@ def ratio(ours: float, baseline: float) -> float:
     return ours / baseline
 
 
-def build_log_counts(log: str) -> dict[str, int]:
-    """What a `python -m guidesite build` log says it did.
-
-    cells_executed sums the 'executed N cells' lines; guides_reused counts the
-    'reused (0 cells executed)' lines; files_updated is the closing line's N
-    (-1 when the log has no closing line, e.g. a failed build).
-    """
-    updated = _UPDATED.findall(log)
+def summary_counts(summary: dict) -> dict[str, int]:
+    """What a build did, from its `guidesite build --summary` JSON: runs executed and reused, cells
+    executed, files updated."""
+    runs = summary["runs"]
     return {
-        "cells_executed": sum(int(n) for n in _EXECUTED.findall(log)),
-        "guides_executed": len(_EXECUTED.findall(log)),
-        "guides_reused": len(_REUSED.findall(log)),
-        "files_updated": int(updated[-1]) if updated else -1,
+        "cells_executed": sum(run["cells_executed"] for run in runs),
+        "guides_executed": sum(run["action"] == "executed" for run in runs),
+        "guides_reused": sum(run["action"] == "reused" for run in runs),
+        "files_updated": summary["files_updated"],
     }
 
 

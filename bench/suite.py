@@ -22,7 +22,7 @@ from guidesite.kernel import PROBE, SETUP
 from guidesite.sources import read
 
 from . import workspace as ws
-from .stats import build_log_counts, makespan, median, prose_edit, ratio
+from .stats import makespan, median, prose_edit, ratio, summary_counts
 
 TARGETS = {"noop": 1.05, "prose": 1.3, "nox_noop": 2.0, "overhead": 1.05, "doctests": 1.2,
            "parallel_doctests": 0.6, "first_build": 1.02}
@@ -51,16 +51,17 @@ class Context:
         """The guide the execution benchmarks run: the real one, or a tiny one with --quick."""
         if self.quick:
             root = ws.synthetic_project(self.tmp / name, 1)
-            self.check_build(ws.guidesite(root, "build"), executed=2)  # its first records
+            self.check_build(ws.build(root), executed=2)  # its first records
             return root
         return ws.copy_project(self.tmp / name)
 
     def check_build(self, done: ws.Run, *, executed: int | None = None, updated_at_least: int = 0) -> dict:
-        counts = build_log_counts(done.output)
+        counts = summary_counts(done.summary)
         if executed is not None and counts["guides_executed"] != executed:
-            raise ws.BenchError(f"expected {executed} guide(s) executed, the build log says:\n{done.output}")
+            raise ws.BenchError(f"expected {executed} guide(s) executed, the build did {counts}:\n"
+                                f"{done.output}")
         if counts["files_updated"] < updated_at_least:
-            raise ws.BenchError(f"expected >= {updated_at_least} updated file(s), the build log says:\n"
+            raise ws.BenchError(f"expected >= {updated_at_least} updated file(s), the build did {counts}:\n"
                                 f"{done.output}")
         return counts
 
@@ -82,13 +83,13 @@ def _figures(ours: list[float], baseline: list[float], target: float) -> dict:
 def _rebuild_vs_mkdocs(ctx: Context, root: Path, site: Path, before_build: Callable[[int], None],
                        target: float, updated_at_least: int) -> dict:
     ours, builds, alone, cells = [], [], [], 0
-    ws.guidesite(root, "build")  # warm-up of the file cache and of the byte-compiled modules
+    ws.build(root)  # warm-up of the file cache and of the byte-compiled modules
     ws.mkdocs(root, site)
 
     def pipeline() -> None:
         nonlocal cells
         before_build(len(ours))
-        build = ws.guidesite(root, "build")
+        build = ws.build(root)
         cells += ctx.check_build(build, executed=0, updated_at_least=updated_at_least)["cells_executed"]
         site_build = ws.mkdocs(root, site)
         builds.append(build.seconds)
@@ -157,7 +158,7 @@ def overhead(ctx: Context) -> dict:
 
     def through_pipeline() -> None:
         record.unlink()
-        build = ws.guidesite(root, "build")
+        build = ws.build(root)
         counts = ctx.check_build(build, executed=1)
         if counts["cells_executed"] != n_cells:
             raise ws.BenchError(f"expected {n_cells} cells executed:\n{build.output}")
@@ -209,7 +210,7 @@ def peers(ctx: Context) -> dict:
 
     def ours_first() -> None:
         record.unlink()
-        done = ws.guidesite(root, "build")
+        done = ws.build(root)
         ctx.check_build(done, executed=1)
         firsts["ours"].append(done.seconds)
         ctx.say(f"    guidesite build, first (English run executed) {done.seconds:.1f} s")
@@ -255,7 +256,7 @@ def parallel_doctests(ctx: Context) -> dict:
     root = ws.copy_project(ctx.tmp / "parallel-doctests") if not ctx.quick else ws.synthetic_project(
         ctx.tmp / "parallel-doctests", 4)
     if ctx.quick:
-        ws.guidesite(root, "build")
+        ws.build(root)
     runs: dict[str, list[float]] = {"parallel": [], "one": []}
 
     def run(kind: str) -> None:
@@ -277,7 +278,7 @@ def doctests(ctx: Context) -> dict:
     runs: dict[str, list[float]] = {"build": [], "doctests": []}
 
     def build() -> None:
-        done = ws.guidesite(root, "build", "--force", ctx.subject)
+        done = ws.build(root, "--force", ctx.subject)
         ctx.check_build(done, executed=2)
         runs["build"].append(done.seconds)
         ctx.say(f"    build --force (both languages) {done.seconds:.1f} s")
@@ -305,7 +306,7 @@ def scale(ctx: Context) -> dict:
     walls = {}
     for jobs in (1, 2) if jobs_supported else (1,):
         extra = ("--jobs", str(jobs)) if jobs_supported else ()
-        done = ws.guidesite(small, "build", "--force", *extra)
+        done = ws.build(small, "--force", *extra)
         ctx.check_build(done, executed=2 * n_exec)
         walls[jobs] = done.seconds
         ctx.say(f"    {2 * n_exec} guides executed with {jobs} job(s): {done.seconds:.1f} s")
@@ -323,7 +324,7 @@ def scale(ctx: Context) -> dict:
         first = small / "docs" / lang / "notebooks" / "synthetic_000.ipynb"
         (target / first.name).write_bytes(first.read_bytes())
     ws.share_records(big)
-    ctx.check_build(ws.guidesite(big, "build"), executed=0)  # writes pages and per-guide notebooks
+    ctx.check_build(ws.build(big), executed=0)  # writes pages and per-guide notebooks
     site = ctx.tmp / "scale-site"
     builds, sites = [], []
     alternate(ctx.repeats, lambda: builds.append(_noop_build(ctx, big)),
@@ -347,7 +348,7 @@ def scale(ctx: Context) -> dict:
 
 
 def _noop_build(ctx: Context, root: Path) -> float:
-    done = ws.guidesite(root, "build")
+    done = ws.build(root)
     ctx.check_build(done, executed=0)
     return done.seconds
 

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guidesite.kernel import PIPELINE_ENV, SETUP
@@ -33,6 +33,7 @@ class BenchError(RuntimeError):
 class Run:
     seconds: float
     output: str
+    summary: dict = field(default_factory=dict)  # a build's own account of what it did (`--summary`)
 
 
 def env() -> dict[str, str]:
@@ -61,6 +62,16 @@ def run(command: list[str], cwd: Path) -> Run:
 
 def guidesite(root: Path, *args: str) -> Run:
     return run([sys.executable, "-m", "guidesite", "--root", str(root), *args], cwd=root)
+
+
+def build(root: Path, *args: str) -> Run:
+    """`guidesite build`, with what it did read from its `--summary` JSON (never from its log)."""
+    summary = root / ".guidesite-cache" / "bench-summary.json"
+    summary.unlink(missing_ok=True)
+    done = guidesite(root, "build", "--summary", str(summary), *args)
+    if not summary.is_file():
+        raise BenchError(f"`guidesite build` in {root} wrote no summary:\n{done.output}")
+    return replace(done, summary=json.loads(summary.read_text(encoding="utf-8")))
 
 
 def nox_build(root: Path) -> Run:

@@ -8,7 +8,7 @@ pages and records as they were.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import kernel, notebooks
@@ -35,11 +35,24 @@ from .translate.files import (
 from .workers import execute_all
 
 
-def reused_guide(
-    project: Project, guide: Guide, backend: str, key: str, names: set[str]
-) -> tuple[Executed | None, str]:
-    """The stored outputs of one backend's run if they can be trusted for this key, and where they come
-    from; else None and why not.
+@dataclass(frozen=True)
+class Hit:
+    """A stored run that can stand in for executing it again."""
+
+    run: Executed
+    path: Path  # the stored notebook it was read from
+    renamed_from: str = ""  # the old guide name, when the record is that of a renamed guide
+
+
+@dataclass(frozen=True)
+class Miss:
+    """No stored run to trust: the run must execute."""
+
+    reason: str  # "docs/en/notebooks/g.ipynb: code or runtime changed since the last execution", say
+
+
+def stored_run(project: Project, guide: Guide, backend: str, key: str, names: set[str]) -> Hit | Miss:
+    """The stored outputs of one backend's run if they can be trusted for this key, else why not.
 
     names: every guide's name. A guide without a stored notebook may have been renamed: the notebook
     of a guide that no longer exists, recorded with this very key, is its record.
@@ -49,18 +62,19 @@ def reused_guide(
     reason = why_not_reusable(stored, key, len(guide.code_cells))
     if reason is None:
         record, outputs = stored
-        return Executed(guide, outputs, record, reused=True), ""
+        return Hit(Executed(guide, outputs, record, reused=True), path)
     if stored is None and path.is_file():
         reason = "the stored notebook is damaged (not a notebook with an execution record)"
     if not path.is_file():
         for orphan in sorted(path.parent.glob("*.ipynb")):
-            if orphan.name.split(".")[0] in names:
+            old_name = orphan.name.split(".")[0]
+            if old_name in names:
                 continue
             stored = notebooks.loads_record(orphan.read_text(encoding="utf-8"))
             if why_not_reusable(stored, key, len(guide.code_cells)) is None:
                 record, outputs = stored
-                return Executed(guide, outputs, record, reused=True), f"{orphan.relative_to(project.root)}"
-    return None, f"{path.relative_to(project.root)}: {reason}"
+                return Hit(Executed(guide, outputs, record, reused=True), orphan, old_name)
+    return Miss(f"{path.relative_to(project.root)}: {reason}")
 
 
 def outdated_run(project: Project, guide: Guide, backend: str) -> Executed:
@@ -98,6 +112,24 @@ def _run_name(guide: Guide, backend: str) -> str:
     return f"{guide.name} [{guide.lang}, {backend}]" if several else f"{guide.name} [{guide.lang}]"
 
 
+@dataclass(frozen=True)
+class RunOutcome:
+    """What the build did with one (guide, language, backend) run: what the CLI reports, and what
+    tests and benchmarks read (never the log lines)."""
+
+    guide: str
+    lang: str
+    backend: str
+    action: str  # one of ACTIONS
+    reason: str = ""  # why it executed, or was left or shown out of date
+    cells_executed: int = 0
+    seconds: float = 0.0  # the executed cells' total
+    renamed_from: str = ""  # reused: the record of this old guide name
+
+
+ACTIONS = ("executed", "reused", "left", "outdated")  # left: not selected, kept as it is on disk
+
+
 @dataclass
 class Plan:
     """What to do with each (guide, language, backend) run."""
@@ -105,6 +137,7 @@ class Plan:
     reused: dict[tuple[str, str, str], Executed] = field(default_factory=dict)  # (guide, lang, backend) ->
     to_execute: list[tuple[Guide, str, str, str]] = field(default_factory=list)  # guide, backend, key, why
     renamed: dict[str, str] = field(default_factory=dict)  # old guide name -> new, from the records found
+    outcomes: list[RunOutcome] = field(default_factory=list)  # of the runs not to execute
 
 
 def plan_runs(
@@ -117,19 +150,23 @@ def plan_runs(
         selected = not only or guide.name in only
         for backend in guide_backends(guide):
             key = cache_key(guide, pins, backend)
-            reused, reason = reused_guide(project, guide, backend, key, names)
+            found = stored_run(project, guide, backend, key, names)
             if force and selected:
-                reused, reason = None, "--force"
-            if reused is not None:
-                origin = f", the record of {reason} (renamed guide)" if reason else ""
+                found = Miss("--force")
+            if isinstance(found, Hit):
+                origin = ""
+                if found.renamed_from:
+                    origin = f", the record of {found.path.relative_to(project.root)} (renamed guide)"
+                    plan.renamed[found.renamed_from] = guide.name
                 log(f"{_run_name(guide, backend)}: reused (0 cells executed{origin})")
-                if reason:
-                    plan.renamed[Path(reason).name.split(".")[0]] = guide.name
-                plan.reused[guide.name, guide.lang, backend] = reused
+                plan.reused[guide.name, guide.lang, backend] = found.run
+                plan.outcomes.append(
+                    RunOutcome(guide.name, guide.lang, backend, "reused", renamed_from=found.renamed_from))
             elif selected:
-                plan.to_execute.append((guide, backend, key, reason))
+                plan.to_execute.append((guide, backend, key, found.reason))
             else:
-                log(f"{_run_name(guide, backend)}: left as it is (not selected; {reason})")
+                log(f"{_run_name(guide, backend)}: left as it is (not selected; {found.reason})")
+                plan.outcomes.append(RunOutcome(guide.name, guide.lang, backend, "left", found.reason))
     return plan
 
 
@@ -145,59 +182,92 @@ def moved_review_records(project: Project, guides: list[Guide], renamed: dict[st
     return files
 
 
-def build_files(
-    project: Project,
-    *,
-    may_execute: bool = True,
-    force: bool = False,
-    timeout: int = DEFAULT_TIMEOUT,
-    jobs: int = 1,
-    only: tuple[str, ...] = (),
-    keep_going: bool = False,
-    require_gpu: bool = False,
-    preview: bool = False,
-    log: Callable[[str], None] = lambda _: None,
-) -> Files:
-    """Every generated file's path and content (None: a file to remove). Raises if any guide fails.
+@dataclass(frozen=True)
+class BuildRequest:
+    """What a build is asked to do (the CLI's options)."""
 
-    only: guide names; the others are never executed: their files are generated from
+    may_execute: bool = True  # False for `check`: a run that would execute raises NeedsExecution
+    force: bool = False  # execute every (selected) run, fresh records or not
+    timeout: int = DEFAULT_TIMEOUT  # seconds a cell may run unless the guide's header sets `timeout:`
+    jobs: int = 1  # guides executed at once
+    only: tuple[str, ...] = ()  # guide names; the others are never executed (see build)
+    keep_going: bool = False  # run every cell after a failure and report every failing cell
+    require_gpu: bool = False  # refuse to execute on a backend that sees no GPU
+    preview: bool = False  # execute nothing; a stale run shows its stored outputs under a notice
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Every generated file (path -> content; None: a file to remove) and what was done with each run."""
+
+    files: Files
+    runs: tuple[RunOutcome, ...]
+
+    def count(self, action: str) -> int:
+        return sum(run.action == action for run in self.runs)
+
+    @property
+    def cells_executed(self) -> int:
+        return sum(run.cells_executed for run in self.runs)
+
+    def summary(self, files_updated: int) -> dict:
+        """What `build --summary FILE` writes (JSON): each run's outcome and how many files changed."""
+        return {"runs": [asdict(run) for run in self.runs], "files_updated": files_updated}
+
+
+def build(
+    project: Project, request: BuildRequest = BuildRequest(), log: Callable[[str], None] = lambda _: None
+) -> BuildResult:
+    """Every generated file and each run's outcome; raises if any guide fails (nothing is written here).
+
+    request.only: the runs of other guides are never executed: their files are generated from
     their records when those are fresh, and left out (kept on disk as they are) otherwise.
-    preview: execute nothing; a run whose record is stale shows its stored outputs under a notice.
     """
     pins = read_pins(project.constraints)
     guides = read_guides(project)
-    check_selected(project.src_dir, project.languages, only, SOURCE_LANG)
+    check_selected(project.src_dir, project.languages, request.only, SOURCE_LANG)
     # Misaligned or drifted translations stop the build here, before anything executes.
     translations = checked_reports(guides, project.root)
-    plan = plan_runs(project, guides, pins, force=force, only=only, log=log)
+    plan = plan_runs(project, guides, pins, force=request.force, only=request.only, log=log)
     files = moved_review_records(project, guides, plan.renamed, log)
     # So do links to no page (a renamed guide), and, for `check`, any run that would execute.
     whole_pages = {project.docs_dir / lang / STATUS_PAGE for lang in project.languages}
     check_links(project, guides, plan.renamed, generated=whole_pages)
-    if preview:
+    outcomes = list(plan.outcomes)
+    if request.preview:
         for guide, backend, _, reason in plan.to_execute:
             log(f"{_run_name(guide, backend)}: outputs out of date ({reason}); run `nox -s build`")
             plan.reused[guide.name, guide.lang, backend] = outdated_run(project, guide, backend)
+            outcomes.append(RunOutcome(guide.name, guide.lang, backend, "outdated", reason))
         plan.to_execute.clear()
-    if plan.to_execute and not may_execute:
+    if plan.to_execute and not request.may_execute:
         raise NeedsExecution("\n".join(reason for *_, reason in plan.to_execute))
+    reasons = {}
     for guide, backend, _, reason in plan.to_execute:
         log(f"{_run_name(guide, backend)}: executing ({reason})")
         check_installed(guide, pins, backend)
-    if require_gpu:
+        reasons[guide.name, guide.lang, backend] = reason
+    if request.require_gpu:
         for backend in sorted({backend for _, backend, *_ in plan.to_execute}):
             kernel.require_gpu(backend)
     done = dict(plan.reused)
     jobs_to_run = [(guide, backend, key) for guide, backend, key, _ in plan.to_execute]
-    for executed in execute_all(jobs_to_run, timeout=timeout, workers=jobs, keep_going=keep_going):
+    executions = execute_all(
+        jobs_to_run, timeout=request.timeout, workers=request.jobs, keep_going=request.keep_going)
+    for executed in executions:
         guide, backend = executed.guide, executed.record.backend
-        log(
-            f"{_run_name(guide, backend)}: executed {len(guide.code_cells)} cells "
-            f"({executed.record.total_seconds} s)"
-        )
+        cells, seconds = len(guide.code_cells), executed.record.total_seconds
+        log(f"{_run_name(guide, backend)}: executed {cells} cells ({seconds} s)")
         done[guide.name, guide.lang, backend] = executed
+        run = guide.name, guide.lang, backend
+        outcomes.append(RunOutcome(*run, "executed", reasons[run], cells_executed=cells, seconds=seconds))
     files.update(published_files(project, guides, translations, done))
-    return files
+    return BuildResult(files, tuple(outcomes))
+
+
+def build_files(project: Project, *, log: Callable[[str], None] = lambda _: None, **request) -> Files:
+    """build()'s files alone, the request given as keywords (BuildRequest's fields)."""
+    return build(project, BuildRequest(**request), log).files
 
 
 def published_files(

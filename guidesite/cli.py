@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -54,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--jobs", "-j", type=_positive, default=1, help="execute up to N guides at once (default 1)"
     )
+    build.add_argument(
+        "--summary", type=Path, metavar="FILE",
+        help="also write what was done as JSON: each run (guide, lang, backend, action: executed, reused "
+        "or left, cells executed, seconds, reason) and the number of files updated",
+    )
     check = sub.add_parser("check", help="fail if docs/ is not what build would write (never executes)")
     for command in (build, check):
         command.add_argument(
@@ -78,19 +84,30 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     if not args.force and stamp.fresh(project.root):
         print(f"nothing changed since the last build or check ({stamp.CACHE_DIR}/)")
         print(f"0 file(s) updated under {docs}/")
+        _write_summary(args.summary, {"runs": [], "files_updated": 0, "stamp_fresh": True})
         return OK
-    from .build import build_files
+    from .build import BuildRequest, build
     from .publish import write_files
 
-    files = build_files(
-        project, force=args.force, timeout=args.timeout, jobs=args.jobs, only=tuple(args.guides),
-        keep_going=args.keep_going, require_gpu=args.require_gpu, log=print,
+    request = BuildRequest(
+        force=args.force, timeout=args.timeout, jobs=args.jobs, only=tuple(args.guides),
+        keep_going=args.keep_going, require_gpu=args.require_gpu,
     )
-    changed = write_files(project, files)
+    result = build(project, request, log=print)
+    changed = write_files(project, result.files)
     print(f"{len(changed)} file(s) updated under {docs}/")
+    _write_summary(args.summary, {**result.summary(len(changed)), "stamp_fresh": False})
     if not args.guides:  # every guide was brought up to date (a selection may leave some as they were)
         _write_stamp(project)
     return OK
+
+
+def _write_summary(path: Path | None, summary: dict) -> None:
+    if path is not None:
+        try:
+            path.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+        except OSError as exc:  # docs/ is written by now: a warning, not a failed build
+            print(f"warning: {path}: cannot write the build summary ({exc.strerror or exc})", file=sys.stderr)
 
 
 def _write_stamp(project: Project) -> None:
@@ -145,6 +162,28 @@ def main(argv: list[str] | None = None) -> int:
         return _main(args)
 
 
+CRASH_FILE = "last-error.txt"  # under stamp.CACHE_DIR: the full traceback of the last unexpected error
+
+
+def _report_bug(command: str, root: Path, exc: Exception) -> None:
+    """An unexpected exception (a bug, not a bad input): a short message on stderr and the full
+    traceback in a file, masked like everything else printed (secrecy.py); where the file cannot be
+    written, the traceback goes to stderr instead."""
+    mask = Masker(os.environ, allowed_names())
+    full = mask("".join(traceback.format_exception(exc)))
+    where = root / stamp.CACHE_DIR / CRASH_FILE
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        where.write_text(full, encoding="utf-8")
+        shown = f"the full traceback is in {where}"
+    except OSError:
+        print(full, file=sys.stderr, end="")
+        shown = "the full traceback is above"
+    summary = traceback.format_exception_only(exc)[-1].strip()
+    print(f"error: {command} stopped by an unexpected error (a bug in guidesite): {summary}", file=sys.stderr)
+    print(f"{shown}; please report it with that traceback", file=sys.stderr)
+
+
 def _main(args: argparse.Namespace) -> int:
     project = Project(args.root.resolve())
     # SIGTERM (a CI cancel, `kill`) stops the build the way Ctrl-C does, so that
@@ -175,9 +214,8 @@ def _main(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return INTERRUPTED
-    except Exception:  # a bug: its traceback, printed here so that it is masked too
-        traceback.print_exc()
-        print(f"{args.command} stopped by an unexpected error (above); please report it", file=sys.stderr)
+    except Exception as exc:  # a bug: one short line here, the whole traceback in a file
+        _report_bug(args.command, project.root, exc)
         return FAILED
     finally:
         signal.signal(signal.SIGTERM, previous)

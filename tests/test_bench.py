@@ -11,19 +11,10 @@ from pathlib import Path
 import pytest
 
 from bench import machine, report, serve_latency
-from bench.stats import build_log_counts, makespan, median, prose_edit, ratio, seconds, size
+from bench.stats import makespan, median, prose_edit, ratio, seconds, size, summary_counts
 from guidesite.sources import reads
 
 from .conftest import guide_text
-
-BUILD_LOG = """\
-waiting for another build to finish (pid 12)...
-intro [ko]: reused (0 cells executed)
-intro [en]: executing (docs/en/notebooks/intro.ipynb: no usable execution record)
-intro [en]: executed 24 cells (151.2 s)
-other [en]: executed 3 cells (2.0 s)
-3 file(s) updated under docs/
-"""
 
 
 def test_median_and_ratio():
@@ -36,15 +27,18 @@ def test_median_and_ratio():
         ratio(1.0, 0.0)
 
 
-def test_build_log_counts_reads_what_the_build_did():
-    assert build_log_counts(BUILD_LOG) == {
+def test_summary_counts_read_what_the_build_did():
+    run = {"guide": "intro", "lang": "en", "backend": "jax", "reason": "", "seconds": 1.0, "renamed_from": ""}
+    summary = {"files_updated": 3, "runs": [
+        {**run, "lang": "ko", "action": "reused", "cells_executed": 0},
+        {**run, "action": "executed", "cells_executed": 24},
+        {**run, "guide": "other", "action": "executed", "cells_executed": 3},
+        {**run, "guide": "third", "action": "left", "cells_executed": 0},
+    ]}
+    assert summary_counts(summary) == {
         "cells_executed": 27, "guides_executed": 2, "guides_reused": 1, "files_updated": 3,
     }
-    noop = "a [ko]: reused (0 cells executed)\n" * 2 + "0 file(s) updated under docs/\n"
-    assert build_log_counts(noop) == {
-        "cells_executed": 0, "guides_executed": 0, "guides_reused": 2, "files_updated": 0,
-    }
-    assert build_log_counts("error: boom\n")["files_updated"] == -1
+    assert summary_counts({"runs": [], "files_updated": 0, "stamp_fresh": True})["guides_executed"] == 0
 
 
 def test_makespan_schedules_longest_first():

@@ -1,20 +1,27 @@
 """The build on a tiny two-language guide, executed for real in a kernel."""
 
+import json
 import re
 
 import pytest
 
-from guidesite.build import build_files
+from guidesite.build import RunOutcome, build, build_files
 from guidesite.cli import main
 from guidesite.errors import ExecutionError
 from guidesite.project import Project
 from guidesite.publish import stale, write_files
 
 
-def _build(project: Project) -> list[str]:
+def _build(project: Project) -> tuple[list[RunOutcome], list[str]]:
+    """What the build did with each run, and the lines it logged."""
     logs: list[str] = []
-    write_files(project, build_files(project, log=logs.append))
-    return logs
+    result = build(project, log=logs.append)
+    write_files(project, result.files)
+    return list(result.runs), logs
+
+
+def _done(runs: list[RunOutcome]) -> list[tuple[str, str, int]]:
+    return [(run.lang, run.action, run.cells_executed) for run in runs]
 
 
 def _edit(path, old, new):
@@ -23,26 +30,26 @@ def _edit(path, old, new):
 
 def test_prose_edit_executes_nothing_and_code_edit_only_that_guide(tiny_project):
     project = Project(tiny_project)
-    logs = _build(project)
-    executed = [line for line in logs if ": executed " in line]
-    assert [line.split(": ")[1].split(" (")[0] for line in executed] == ["executed 2 cells"] * 2
+    runs, _ = _build(project)
+    assert sorted(_done(runs)) == [("en", "executed", 2), ("ko", "executed", 2)]
     en_page = project.page_path("en", "tiny")
     assert "Hello 42" in en_page.read_text(encoding="utf-8")
     assert "[1, 2]" in en_page.read_text(encoding="utf-8")
     assert "안녕 42" in project.page_path("ko", "tiny").read_text(encoding="utf-8")
 
     _edit(tiny_project / "guide_src/ko/tiny.py", "Text.", "바뀐 설명.")
-    assert _build(project) == ["tiny [ko]: reused (0 cells executed)", "tiny [en]: reused (0 cells executed)"]
+    runs, logs = _build(project)
+    assert _done(runs) == [("ko", "reused", 0), ("en", "reused", 0)]
+    assert logs == ["tiny [ko]: reused (0 cells executed)", "tiny [en]: reused (0 cells executed)"]
     assert "바뀐 설명." in project.page_path("ko", "tiny").read_text(encoding="utf-8")
 
     # A comment is part of the code cell: only that language runs again (and both still agree).
     _edit(tiny_project / "guide_src/en/tiny.py", "6 * 7)", "6 * 7)  # the answer")
-    logs = _build(project)
-    assert logs[0] == "tiny [ko]: reused (0 cells executed)"
-    assert logs[1] == (
-        "tiny [en]: executing (docs/en/notebooks/tiny.ipynb: "
-        "code or runtime changed since the last execution)"
-    )
+    runs, logs = _build(project)
+    assert _done(runs) == [("ko", "reused", 0), ("en", "executed", 2)]
+    reason = "docs/en/notebooks/tiny.ipynb: code or runtime changed since the last execution"
+    assert runs[1].reason == reason and runs[1].seconds >= 0
+    assert logs[1] == f"tiny [en]: executing ({reason})"
     assert logs[2].startswith("tiny [en]: executed 2 cells")
     assert "6 * 7)  # the answer" in en_page.read_text(encoding="utf-8")
 
@@ -101,3 +108,17 @@ def test_a_kernel_killed_by_a_signal_is_named_and_sigkill_suggests_memory(tiny_p
     assert "cell 4 the kernel was killed by SIGKILL, which usually means the operating system ran out of " \
         "memory" in message
     assert re.search(r"its memory had reached \d+\.\d GB", message)  # sampled while the cell slept
+
+
+def test_build_summary_says_what_ran_as_json(tiny_project, tmp_path):
+    summary = tmp_path / "summary.json"
+    assert main(["--root", str(tiny_project), "build", "--summary", str(summary)]) == 0
+    first = json.loads(summary.read_text(encoding="utf-8"))
+    assert sorted((r["guide"], r["lang"], r["action"], r["cells_executed"]) for r in first["runs"]) == [
+        ("tiny", "en", "executed", 2), ("tiny", "ko", "executed", 2)]
+    assert first["files_updated"] > 0 and first["stamp_fresh"] is False
+    assert all("no usable execution record" in r["reason"] for r in first["runs"])
+    # Nothing changed since: the stamp answers, nothing runs, and the summary says so.
+    assert main(["--root", str(tiny_project), "build", "--summary", str(summary)]) == 0
+    second = json.loads(summary.read_text(encoding="utf-8"))
+    assert second == {"runs": [], "files_updated": 0, "stamp_fresh": True}

@@ -19,7 +19,7 @@ import markdown
 import pytest
 
 from guidesite import publish as publish_module
-from guidesite.build import build_files
+from guidesite.build import BuildRequest, build, build_files
 from guidesite.cli import main
 from guidesite.errors import OUT_OF_DATE, ExecutionError
 from guidesite.lock import LOCK_FILE, project_lock
@@ -377,9 +377,9 @@ def test_translation_without_english_source_is_refused(tiny_project, capsys):
 
 def test_jobs_execute_guides_in_parallel_processes(tiny_project):
     project = Project(tiny_project)
-    logs: list[str] = []
-    files = build_files(project, jobs=2, log=logs.append)
-    assert sorted(line.split(": ")[0] for line in logs if ": executed " in line) == ["tiny [en]", "tiny [ko]"]
+    result = build(project, BuildRequest(jobs=2))
+    assert sorted((r.lang, r.action) for r in result.runs) == [("en", "executed"), ("ko", "executed")]
+    files = result.files
     assert "안녕 42" in files[project.page_path("ko", "tiny")]
     assert "Hello 42" in files[project.page_path("en", "tiny")]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from guidesite.build import build_files
+from guidesite.build import build, build_files
 from guidesite.cli import main
 from guidesite.errors import FAILED, OK, OUT_OF_DATE, LinkError
 from guidesite.project import Project
@@ -17,10 +17,11 @@ from guidesite.publish import write_files
 ABOUT = "# About\n\nSome text.\n\nRead [the tiny guide](guides/tiny.md#hello) first.\n"
 
 
-def _logged(project: Project) -> tuple[list[str], dict]:
+def _logged(project: Project) -> tuple[list[str], dict, list]:
+    """The build's log lines, its files, and (guide, lang, action, renamed_from) of each run."""
     logs: list[str] = []
-    files = build_files(project, log=logs.append)
-    return logs, files
+    result = build(project, log=logs.append)
+    return logs, result.files, [(r.guide, r.lang, r.action, r.renamed_from) for r in result.runs]
 
 
 @pytest.fixture
@@ -73,8 +74,8 @@ def test_a_renamed_guide_keeps_its_review_record_and_reuses_its_execution_record
     assert main(["--root", str(built.root), "check"]) == OUT_OF_DATE
     assert "guide_src/ko/small.provenance.json: out of date" in capsys.readouterr().out
 
-    logs, files = _logged(built)
-    assert [line for line in logs if "executed" in line and "0 cells" not in line] == []
+    logs, files, runs = _logged(built)
+    assert sorted(runs) == [("small", lang, "reused", "tiny") for lang in sorted(built.languages)]
     assert sorted(line for line in logs if line.startswith("small [")) == [
         f"small [{lang}]: reused (0 cells executed, the record of docs/{lang}/notebooks/tiny.ipynb "
         "(renamed guide))" for lang in sorted(built.languages)
@@ -91,7 +92,8 @@ def test_a_renamed_guide_keeps_its_review_record_and_reuses_its_execution_record
     capsys.readouterr()
     assert main(["--root", str(built.root), "status", "--strict"]) == OK  # reviewed, nothing stale
     assert main(["--root", str(built.root), "check"]) == OK
-    second, _ = _logged(built)
+    second, _, runs = _logged(built)
+    assert sorted(runs) == [("small", lang, "reused", "") for lang in sorted(built.languages)]
     assert sorted(second) == sorted(f"small [{lang}]: reused (0 cells executed)" for lang in built.languages)
 
 

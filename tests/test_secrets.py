@@ -60,8 +60,26 @@ def test_an_unexpected_error_is_printed_masked(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(cli, "_run", crash)
     assert main(["--root", str(tmp_path), "status"]) == 2
     err = capsys.readouterr().err
-    assert "Traceback" in err and "RuntimeError: something broke near [$GUIDESITE_TEST_TOKEN]" in err
-    assert SECRET not in err and "unexpected error" in err
+    # A short message on the terminal; the whole traceback in a file it names, masked too.
+    assert "unexpected error" in err and "RuntimeError: something broke near [$GUIDESITE_TEST_TOKEN]" in err
+    assert "Traceback" not in err and SECRET not in err
+    saved = tmp_path / ".guidesite-cache" / cli.CRASH_FILE
+    assert str(saved) in err
+    full = saved.read_text(encoding="utf-8")
+    assert full.startswith("Traceback") and "in crash" in full
+    assert "RuntimeError: something broke near [$GUIDESITE_TEST_TOKEN]" in full and SECRET not in full
+
+
+def test_an_unexpected_error_prints_its_traceback_where_no_file_can_be_written(monkeypatch, capsys, tmp_path):
+    def crash(*_):
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(cli, "_run", crash)
+    (tmp_path / ".guidesite-cache").write_text("a file where the cache folder belongs", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "status"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback") and "RuntimeError: something broke" in err
+    assert "the full traceback is above" in err
 
 
 def _project(root, text: str) -> Project:
