@@ -87,12 +87,6 @@ def clean(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def fence_for(text: str) -> str:
-    """A backtick fence longer than any backtick run inside the text."""
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
 STREAMS = ("stdout", "stderr")
 IMAGE_MIMES = ("image/png", "image/jpeg", "image/svg+xml")
 # rich (model.summary(), keras' own pretty printing) detects Jupyter and sends each

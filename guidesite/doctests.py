@@ -45,17 +45,18 @@ from .cleaning import CELL_LINE, clean, from_notebook
 from .compare import TRAINING_TAG, Tolerance, differences, tolerance_for
 from .kernel import BACKENDS, KernelSpec, contained
 from .model import Output
-from .render import CODE_CELL_CLASS, HTML_CLOSE, HTML_OPEN, OUTPUT_CLOSE, OUTPUT_OPEN, merge_printed
-from .slices import front_matter, page_backends
+from .pageformat import (
+    CODE_CELL_CLASS,
+    Published,
+    fence_classes,
+    front_matter,
+    is_code_cell,
+    page_backends,
+    published_outputs,
+)
+from .render import merge_printed
 from .sources import ONLY_TAG
 
-_OUTPUT_FENCE = re.compile(
-    r'^(?P<indent> {4})?(?P<fence>`{3,})\{\.text \.(?P<kind>output|stderr|error) title="[^"]*"\}$'
-)
-_FOLD = re.compile(r'^\?\?\? (output|stderr|error) "')
-_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)\s]+\)\{ \.output-image \}$")
-_TAB = re.compile(r'^=== "([^"]+)"$')
-_ONLY = re.compile(rf"\.{ONLY_TAG}(\w+)")
 # The canary (canary.py) wants to see every warning a library raises, DeprecationWarning included.
 CANARY_SETUP = "import warnings as _w\n_w.simplefilter('default')\ndel _w\n"
 _WARNING = re.compile(r"\b(\w*Warning): (.+)$")
@@ -67,75 +68,6 @@ class BlockRaised(Exception):
     def __init__(self, ename: str, traceback: str, line: int | None):
         super().__init__(traceback)
         self.ename, self.line = ename, line  # line: within the block, 1-based (None: unknown)
-
-
-@dataclass
-class Published:
-    printed: str = ""  # the output blocks' text, joined as merge_printed joins them
-    error: str = ""
-    stderr: str = ""
-    rich: set[str] = field(default_factory=set)  # "image", "html"
-
-
-def _outputs_at(lines: list[str], index: int) -> tuple[Published, int]:
-    """The output blocks starting at 0-based index (after a code fence); returns the index after them."""
-    found = Published()
-    printed: list[str] = []
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip() or _FOLD.match(line) or line in (OUTPUT_OPEN, OUTPUT_CLOSE):
-            index += 1
-            continue
-        if _IMAGE.match(line):
-            found.rich.add("image")
-            index += 1
-            continue
-        if line == HTML_OPEN:
-            found.rich.add("html")
-            while index < len(lines) and lines[index] != HTML_CLOSE:
-                index += 1
-            index += 1
-            continue
-        match = _OUTPUT_FENCE.match(line)
-        if not match:
-            break
-        indent, closing = match["indent"] or "", (match["indent"] or "") + match["fence"]
-        body = []
-        index += 1
-        while index < len(lines) and lines[index] != closing:
-            body.append(lines[index][len(indent):])
-            index += 1
-        index += 1
-        if match["kind"] == "output":
-            printed.append("\n".join(body))
-        elif match["kind"] == "error":
-            found.error = "\n".join(body)
-        else:
-            found.stderr += "\n".join(body) + "\n"
-    found.printed = "\n\n".join(printed)
-    return found, index
-
-
-def published_outputs(lines: list[str], fence_line: int) -> dict[str, Published]:
-    """What the page shows after the code fence opening at 1-based fence_line, per backend label:
-    {"": shown for every backend} or, where the backends differ, {"JAX": ..., "TensorFlow": ...}
-    (one content tab each, its lines indented by four spaces)."""
-    index = fence_line  # 0-based index of the first code line
-    closing = re.match(r"`{3,}", lines[fence_line - 1])[0]
-    while index < len(lines) and lines[index] != closing:
-        index += 1
-    index += 1
-    while index < len(lines) and not lines[index].strip():
-        index += 1
-    tabs: dict[str, Published] = {}
-    while index < len(lines) and (tab := _TAB.match(lines[index])):
-        index += 1
-        body = []
-        while index < len(lines) and (not lines[index].strip() or lines[index].startswith("    ")):
-            body.append(lines[index][4:])
-            index += 1
-        tabs[tab[1]] = _outputs_at(body, 0)[0]
-    return tabs or {"": _outputs_at(lines, index)[0]}
 
 
 def shows_error(published_error: str, ename: str) -> bool:
@@ -229,10 +161,6 @@ def _page(key: str) -> Page:
     return page
 
 
-def is_code_cell(lines: list[str], fence_line: int) -> bool:
-    return f".{CODE_CELL_CLASS}" in lines[fence_line - 1]
-
-
 def pytest_addoption(parser) -> None:
     group = parser.getgroup("guidesite", "guide pages (guidesite.doctests)")
     group.addoption("--guide", action="append", default=[], metavar="NAME",
@@ -319,7 +247,7 @@ def _log_for_canary(
         status, problem = "not run", None
     entry = {
         "page": key, "line": line, "backend": backend, "status": status,
-        "cell": sum(f".{CODE_CELL_CLASS}" in text for text in page.lines[:line]),
+        "cell": sum(CODE_CELL_CLASS in fence_classes(text) for text in page.lines[:line]),
         "error": _first_error_line(message) if problem else "",
         "warnings": new_warnings(kernel.last_stderr, published.stderr) if kernel and not not_run else [],
     }
@@ -340,9 +268,9 @@ class GuidePageRunner(_Runner):
         several = len(page_backends(page.lines)) > 1
         backends = _selected_backends(_config, page.lines)
         published = published_outputs(page.lines, test.start_line)
-        fence = page.lines[test.start_line - 1]
-        only = _ONLY.search(fence)
-        tags = (TRAINING_TAG,) if f".{TRAINING_TAG}" in fence else ()
+        classes = fence_classes(page.lines[test.start_line - 1])
+        only = next((name.removeprefix(ONLY_TAG) for name in classes if name.startswith(ONLY_TAG)), None)
+        tags = (TRAINING_TAG,) if TRAINING_TAG in classes else ()
         tolerance = tolerance_for(front_matter(page.lines), tags)
         failures = []
         for backend in backends:
@@ -353,7 +281,7 @@ class GuidePageRunner(_Runner):
                 _log_for_canary(page, key, test.start_line, backend, None, Published(), not_run=True)
                 continue
             expected = published.get(BACKENDS[backend].label) or published.get("") or Published()
-            problem = self._run_on(page, backend, test, expected, only[1] if only else None, tolerance)
+            problem = self._run_on(page, backend, test, expected, only, tolerance)
             _log_for_canary(page, key, test.start_line, backend, problem, expected)
             if problem:
                 line, message = problem

@@ -21,9 +21,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from .pageformat import DEFAULT_BACKEND
+
 SEED = 1337
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
-DEFAULT_BACKEND = "tensorflow"
 RUNTIME_GROUP = "runtime"  # the dependency group in pyproject.toml that holds the backends
 
 

@@ -12,15 +12,14 @@ carry the Korean readings of the identifiers they use, hidden, for the search
 from __future__ import annotations
 
 import base64
-import json
-import re
 from collections.abc import Mapping
 
-from .cleaning import clean_output, fence_for
+from .cleaning import clean_output
 from .compare import EXACT, EXACT_REL, TRAINING_TAG, Tolerance, differences, tolerance_for
 from .escaping import front_matter_text, markdown_text, markdown_url, markdown_with_links
 from .kernel import BACKENDS, KernelSpec
 from .model import Executed, Output
+from .pageformat import code_fence, front_matter_block, html_block, image_line, output_box, printed_block, tab
 from .project import IMAGE_DIR, NOT_HOSTED, Hosting
 from .readings import with_readings
 from .sources import ONLY_TAG, only_backend
@@ -32,15 +31,7 @@ VERSION_NAMES = (
     ("python", "Python"), ("tensorflow", "TensorFlow"), ("jax", "JAX"), ("jaxlib", "jaxlib"),
     ("torch", "PyTorch"), ("keras", "Keras"), ("numpy", "NumPy"),
 )
-CODE_CELL_CLASS = "guide-cell"  # marks the fences that are the guide's code cells (doctests run these)
-# Each output is wrapped on its own: Material's search parser matches elements by tag name,
-# so the first </div> inside an excluded <div> would end the exclusion for the rest of it.
-OUTPUT_OPEN = '<div class="guide-output" data-search-exclude markdown>'
-OUTPUT_CLOSE = "</div>"
-HTML_OPEN = '<figure class="output-html" data-search-exclude markdown="0">'  # no <figure> survives sanitising
-HTML_CLOSE = "</figure><!-- output-html -->"  # the sanitiser strips comments: this line cannot occur inside
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
-FOLD_LINES = 40  # outputs longer than this are folded (collapsible), never cut
 # The one place that names the public repository: "Open in Colab" and "view source" point into it.
 
 LABELS = {
@@ -266,24 +257,13 @@ def render_image(output: Output, file_name: str, cell: int, label: dict) -> str:
     alt = label["image_alt"].format(cell=cell)
     if output.text and not output.text.startswith("<"):  # not a bare repr such as <Figure size 640x480 ...>
         alt += f": {output.text}"
-    alt = re.sub(r"[\[\]\n]+", " ", alt).strip()
-    return f"![{alt}]({IMAGE_DIR}/{file_name}){{ .output-image }}"
-
-
-def render_html(output: Output) -> str:
-    return f"{HTML_OPEN}\n{output.data}\n{HTML_CLOSE}"
+    return image_line(alt, f"{IMAGE_DIR}/{file_name}")
 
 
 def render_output(output: Output, label: dict) -> str:
-    css = "output" if output.kind in ("stdout", "result") else output.kind
-    title = label["output"] if css == "output" else label[css]
-    fence = fence_for(output.text)
-    block = f'{fence}{{.text .{css} title="{title}"}}\n{output.text}\n{fence}'
-    n_lines = output.text.count("\n") + 1
-    if n_lines <= FOLD_LINES:
-        return block
-    indented = "\n".join(("    " + line) if line else "" for line in block.split("\n"))
-    return f'??? {css} "{title} ({n_lines} {label["lines"]})"\n\n{indented}'
+    kind = "output" if output.kind in ("stdout", "result") else output.kind
+    title = label["output"] if kind == "output" else label[kind]
+    return printed_block(kind, title, output.text, label["lines"])
 
 
 def merge_printed(outputs: tuple[Output, ...]) -> tuple[Output, ...]:
@@ -326,9 +306,9 @@ def render_outputs(
             name = image_name(guide, cell, images, output.mime, backend)
             blocks.append(render_image(output, name, cell, label))
         elif output.kind == "html":
-            blocks.append(render_html(output))
+            blocks.append(html_block(output.data))
         else:
-            blocks.append(f"{OUTPUT_OPEN}\n\n{render_output(output, label)}\n\n{OUTPUT_CLOSE}")
+            blocks.append(output_box(render_output(output, label)))
     return "\n\n".join(blocks) or None
 
 
@@ -350,10 +330,6 @@ def stale_notice(name: str, stale_cells: int, label: dict) -> str:
     return f'!!! warning "{label["stale_title"]}"\n    {text}'
 
 
-def _indented(text: str) -> str:
-    return "\n".join(("    " + line) if line else "" for line in text.split("\n"))
-
-
 def render_cell_outputs(runs: list[Executed], index: int, number: int, label: dict) -> str | None:
     """One code cell's outputs on every backend: one block where they agree, else a tab per backend."""
     guide = runs[0].guide
@@ -366,7 +342,7 @@ def render_cell_outputs(runs: list[Executed], index: int, number: int, label: di
     tabs = []
     for run in shown:
         block = render_outputs(run.outputs[index], guide.name, number, label, _suffix(runs, run))
-        tabs.append(f'=== "{backend_label(run.record.backend)}"\n\n{_indented(block or "")}'.rstrip())
+        tabs.append(tab(backend_label(run.record.backend), block or ""))
     return "\n\n".join(tabs)
 
 
@@ -404,9 +380,8 @@ def render(
     meta.update(KernelSpec.from_meta(guide.meta, executed.record.backend).front_matter())
     if "tolerance" in guide.meta:  # the doctests compare numbers from training with it
         meta["tolerance"] = guide.meta["tolerance"]
-    front_matter = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
     parts = [
-        f"---\n{front_matter}\n---",
+        front_matter_block(meta),
         f"<!-- Generated by `nox -s build` from {source_label}; edit that file, not this page. -->",
         "\n".join(header).rstrip(),
     ]
@@ -416,14 +391,12 @@ def render(
             if HIDDEN_TAG not in cell.tags:
                 parts.append(cell.source.strip("\n"))
             continue
-        code = cell.source.strip("\n")
-        fence = fence_for(code)
         only = only_backend(cell)
         if only:
             parts.append(f'<p class="backend-only">{label["only"].format(backend=backend_label(only))}</p>')
-        classes = f".python .{CODE_CELL_CLASS}" + (f" .{ONLY_TAG}{only}" if only else "")
-        classes += f" .{TRAINING_TAG}" if TRAINING_TAG in cell.tags else ""
-        parts.append(f"{fence}{{{classes}}}\n{code}\n{fence}")
+        classes = [f"{ONLY_TAG}{only}"] if only else []
+        classes += [TRAINING_TAG] if TRAINING_TAG in cell.tags else []
+        parts.append(code_fence(cell.source.strip("\n"), classes))
         block = render_cell_outputs(runs, code_index, number, label)
         if block:
             parts.append(block)

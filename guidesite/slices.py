@@ -16,30 +16,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-DEFAULT_BACKEND = "tensorflow"  # as kernel.DEFAULT_BACKEND; kept here so that this module needs no import
+from .pageformat import page_backends  # standard library only, like this module
+
 # The pages' doctests as `nox -s test` runs them (the canary and the benchmarks add options); noxfile.py
 # spells the same list, since nox loads it before this package is installed.
 DOCTEST_COMMAND = ["-m", "pytest", "-p", "guidesite.doctests", "--markdown-docs",
                    "--markdown-docs-syntax=superfences", "-n", "auto", "--dist", "loadfile",
                    "-p", "no:cacheprovider", "-W", "default", "-q"]
-
-
-def front_matter(lines: list[str]) -> dict:
-    """A published page's front matter (render.py writes one JSON value per `key: value` line)."""
-    meta = {}
-    if lines and lines[0] == "---":
-        for line in lines[1:]:
-            if line == "---":
-                break
-            key, _, value = line.partition(":")
-            meta[key] = json.loads(value)
-    return meta
-
-
-def page_backends(lines: list[str]) -> tuple[str, ...]:
-    """The `backend:` or `backends:` of a page's front matter (from the records), default tensorflow."""
-    meta = front_matter(lines)
-    return tuple(meta["backends"]) if "backends" in meta else (meta.get("backend", DEFAULT_BACKEND),)
 
 
 def slices(docs: Path) -> list[dict[str, str]]:

@@ -1,4 +1,5 @@
-from guidesite.cleaning import clean, fence_for, replay_terminal
+from guidesite.cleaning import clean, replay_terminal
+from guidesite.pageformat import fence_for
 
 
 def test_progress_bar_keeps_final_state():

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
-from guidesite.doctests import published_outputs
 from guidesite.errors import OK
 from guidesite.model import Executed, Output, Record
+from guidesite.pageformat import published_outputs
 from guidesite.project import Project
 from guidesite.readings import READINGS_OPEN, code_of, readings_in, sections, with_readings
 from guidesite.render import render

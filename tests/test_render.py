@@ -1,8 +1,9 @@
 from pathlib import Path
 
 from guidesite.model import Executed, Output, Record
+from guidesite.pageformat import FOLD_LINES
 from guidesite.project import NOT_HOSTED, Hosting
-from guidesite.render import FOLD_LINES, LABELS, render, render_output
+from guidesite.render import LABELS, render, render_output
 from guidesite.sources import reads
 
 from .conftest import guide_text
