@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from guidesite.kernel import BACKENDS
+from guidesite.backends import BACKENDS
 from guidesite.slices import DOCTEST_COMMAND, slices
 
 from .report import write_blocks

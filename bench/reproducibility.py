@@ -33,10 +33,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from guidesite import notebooks
+from guidesite.backends import BACKENDS
 from guidesite.compare import EXACT_REL, TRAINING_REL, differences, relative_spreads, tolerance_for
 from guidesite.errors import PipelineError
 from guidesite.execute import execute
-from guidesite.kernel import BACKENDS
 from guidesite.project import Project
 from guidesite.records import cache_key, read_pins
 from guidesite.render import shown_outputs

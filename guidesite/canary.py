@@ -24,8 +24,8 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .backends import BACKENDS
 from .home import with_table
-from .kernel import BACKENDS
 from .slices import DOCTEST_COMMAND
 
 REPORT = Path("canary") / "report.json"

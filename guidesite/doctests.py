@@ -41,9 +41,10 @@ from pathlib import Path
 import pytest
 from pytest_markdown_docs._runners import _Runner, register_runner
 
+from .backends import BACKENDS
 from .cleaning import CELL_LINE, clean, from_notebook
 from .compare import TRAINING_TAG, Tolerance, differences, tolerance_for
-from .kernel import BACKENDS, KernelSpec, contained
+from .kernel import KernelSpec, contained
 from .model import Output
 from .pageformat import (
     CODE_CELL_CLASS,

@@ -22,8 +22,9 @@ from datetime import UTC, datetime
 from nbformat import v4
 
 from . import cleaning
+from .backends import BACKENDS
 from .errors import ExecutionError
-from .kernel import BACKENDS, DEFAULT_TIMEOUT, PROBE, SEED, KernelSpec, contained
+from .kernel import DEFAULT_TIMEOUT, PROBE, SEED, KernelSpec, contained
 from .model import Executed, Guide, Record
 from .records import outputs_hash
 from .sources import guide_backend, only_backend

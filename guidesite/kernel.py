@@ -21,28 +21,12 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .pageformat import DEFAULT_BACKEND
+from .backends import BACKENDS, DEFAULT_BACKEND
 
 SEED = 1337
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 RUNTIME_GROUP = "runtime"  # the dependency group in pyproject.toml that holds the backends
 
-
-@dataclass(frozen=True)
-class Backend:
-    name: str  # the value of KERAS_BACKEND
-    label: str  # how pages name it
-    packages: tuple[str, ...]  # distributions whose versions shape outputs and are pinned
-
-
-BACKENDS = {
-    b.name: b
-    for b in (
-        Backend("tensorflow", "TensorFlow", ("tensorflow",)),
-        Backend("jax", "JAX", ("jax", "jaxlib")),
-        Backend("torch", "PyTorch", ("torch",)),
-    )
-}
 
 # The hidden first cell: no names are left in the reader's namespace.
 SETUP = "import guidesite.kernel as _guidesite\n_guidesite.prepare()\ndel _guidesite\n"

@@ -7,13 +7,12 @@ from __future__ import annotations
 import nbformat
 from nbformat import v4
 
+from .backends import BACKENDS
 from .cleaning import classify
-from .kernel import BACKENDS
 from .model import Executed, Output, Record
 from .records import record_from_json, record_to_json
-from .render import HIDDEN_TAG, LABELS
-from .sources import only_backend
-from .translate.status import placeholder_credit
+from .render import LABELS
+from .sources import HIDDEN_TAG, only_backend, placeholder_credit
 
 META_KEY = "guidesite"
 

@@ -14,8 +14,9 @@ import json
 import re
 from pathlib import Path
 
+from .backends import BACKENDS
 from .errors import EnvironmentMismatch, SourceError
-from .kernel import BACKENDS, RUNTIME_GROUP, SEED
+from .kernel import RUNTIME_GROUP, SEED
 from .model import Guide, Output, Record
 from .sources import TOLERANCE_TAG, guide_backend
 

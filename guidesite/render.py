@@ -14,18 +14,16 @@ from __future__ import annotations
 import base64
 from collections.abc import Mapping
 
+from .backends import BACKENDS
 from .cleaning import clean_output
 from .compare import EXACT, EXACT_REL, TRAINING_TAG, Tolerance, differences, tolerance_for
 from .escaping import front_matter_text, markdown_text, markdown_url, markdown_with_links
-from .kernel import BACKENDS, KernelSpec
+from .kernel import KernelSpec
 from .model import Executed, Output
 from .pageformat import code_fence, front_matter_block, html_block, image_line, output_box, printed_block, tab
 from .project import IMAGE_DIR, NOT_HOSTED, Hosting
 from .readings import with_readings
-from .sources import ONLY_TAG, only_backend
-from .translate.status import is_placeholder, placeholder_credit
-
-HIDDEN_TAG = "invisible"  # a markdown cell kept in the source for writers, never published
+from .sources import HIDDEN_TAG, ONLY_TAG, is_placeholder, only_backend, placeholder_credit
 
 VERSION_NAMES = (
     ("python", "Python"), ("tensorflow", "TensorFlow"), ("jax", "JAX"), ("jaxlib", "jaxlib"),

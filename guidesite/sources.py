@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from . import stamp
+from .backends import BACKENDS, DEFAULT_BACKEND
 from .errors import SourceError
-from .kernel import BACKENDS, DEFAULT_BACKEND
 from .model import Cell, Guide
 
 REQUIRED_META = ("title", "description", "author", "date_created", "last_modified")
@@ -50,10 +50,21 @@ def _meta_lines(text: str) -> dict[str, int]:
 
 
 ONLY_TAG = "only-"  # a code cell tagged only-<backend> runs on that backend and must raise on the others
+HIDDEN_TAG = "invisible"  # a markdown cell kept in the source for writers, never published
 # Tags that only say how the doctests compare a cell's numbers (compare.py: tolerance-training): they
 # never change what executes, so they are not part of the cache key.
 TOLERANCE_TAG = "tolerance-"
 TOLERANCE_TAGS = ("tolerance-training",)
+
+
+def is_placeholder(value) -> bool:
+    """A credit `scaffold` left for the translator to fill in ("TODO: your name"), or an empty one."""
+    return not str(value or "").strip() or str(value).strip().upper().startswith("TODO")
+
+
+def placeholder_credit(meta: dict) -> bool:
+    """A translation whose header still has the placeholder `translator:` credit."""
+    return "translator" in meta and is_placeholder(meta["translator"])
 
 
 def backends_of(meta: dict) -> tuple[str, ...]:

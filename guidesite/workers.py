@@ -10,9 +10,9 @@ import threading
 import time
 from collections.abc import Iterator
 
+from .backends import BACKENDS
 from .errors import ExecutionError
 from .execute import execute, guide_timeout
-from .kernel import BACKENDS
 from .model import Executed, Guide
 from .sources import guide_backends
 

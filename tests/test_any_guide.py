@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from guidesite import kernel
+from guidesite import backends
 from guidesite.build import build_files
 from guidesite.errors import ExecutionError, SourceError
 from guidesite.project import Project
@@ -242,7 +242,7 @@ def test_unknown_backend_is_refused_at_its_header_line():
 
 def test_backend_without_its_package_fails_before_executing(tmp_path, monkeypatch):
     # Every real backend is installed here: a backend whose package is not stands in for one.
-    monkeypatch.setitem(kernel.BACKENDS, "torch", kernel.Backend("torch", "PyTorch", ("no-such-torch",)))
+    monkeypatch.setitem(backends.BACKENDS, "torch", backends.Backend("torch", "PyTorch", ("no-such-torch",)))
     text = guide_text(("code", "print(1)"), header="backend: torch")
     project = _project(tmp_path, {"t": text})
     line = text.splitlines().index("#     backend: torch") + 1

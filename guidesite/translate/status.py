@@ -6,19 +6,10 @@ from dataclasses import dataclass
 
 from ..escaping import markdown_text
 from ..model import Guide
+from ..sources import placeholder_credit
 from . import align, glossary, provenance
 from .problems import ERROR, WARNING, Problem
 from .untranslated import UNTRANSLATED_TAG, untranslated
-
-
-def is_placeholder(value) -> bool:
-    """A credit `scaffold` left for the translator to fill in ("TODO: your name"), or an empty one."""
-    return not str(value or "").strip() or str(value).strip().upper().startswith("TODO")
-
-
-def placeholder_credit(meta: dict) -> bool:
-    """A translation whose header still has the placeholder `translator:` credit."""
-    return "translator" in meta and is_placeholder(meta["translator"])
 
 KINDS = ("untranslated", "stale", "code drift", "glossary")
 

@@ -29,8 +29,7 @@ import nbformat.v4 as v4
 import yaml
 
 from ..errors import TutobookError
-from ..render import HIDDEN_TAG
-from ..sources import PERCENT, assigned_backend
+from ..sources import HIDDEN_TAG, PERCENT, assigned_backend
 from .untranslated import UNTRANSLATED_TAG
 
 HEADER_KEYS = {
