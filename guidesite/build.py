@@ -278,6 +278,7 @@ def published_files(
     by_guide = {(r.guide, r.lang): r for r in translations}
     hosting = project.hosting
     readings = {lang: readings_for(project, lang) for lang in {guide.lang for guide in guides}}  # one read
+    labels = {lang: project.labels(lang) for lang in project.languages}
     runs_of: dict[tuple[str, str], list[Executed]] = {}
     for guide in guides:
         runs = [done.get((guide.name, guide.lang, backend)) for backend in guide_backends(guide)]
@@ -291,17 +292,17 @@ def published_files(
         files[project.page_path(guide.lang, guide.name)] = render(
             runs, source_label, stale_cells=report.stale_cells if report else 0,
             untranslated_cells=report.tagged_untranslated if report else 0, hosting=hosting,
-            readings=readings[guide.lang],
+            readings=readings[guide.lang], labels=labels[guide.lang],
         )
         for executed in runs:
             files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)
             files[project.download_path(guide.lang, guide.name, executed.record.backend)] = (
-                notebooks.dumps_download(executed))
+                notebooks.dumps_download(executed, labels[guide.lang]))
         for file_name, body in image_files(runs).items():
             files[project.image_path(guide.lang, file_name)] = body
-    files.update(status_pages(translations, guides, project.docs_dir, project.languages))
+    files.update(status_pages(translations, guides, project.docs_dir, labels))
     records = {key: [run.record for run in runs] for key, runs in runs_of.items()}
-    files.update(home_pages(guides, translations, records, project.docs_dir, project.languages))
+    files.update(home_pages(guides, translations, records, project.docs_dir, labels))
     files.update(nav_config(project.root / "mkdocs.yml", guides))
     return files
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from .backends import BACKENDS
 from .home import with_table
+from .labels import Labels, labels_for
+from .project import Project
 from .slices import DOCTEST_COMMAND
 
 REPORT = Path("canary") / "report.json"
@@ -102,26 +104,6 @@ def channel_report(entries: list[dict], versions: dict, previous: dict | None, d
     return {"date": date, "versions": versions, "blocks": blocks, "summary": summary}
 
 
-# label: (English, Korean)
-_L = {
-    "stable": ("Newest releases", "최신 정식 릴리스"),
-    "nightly": ("Nightly builds (keras-nightly, tf-nightly)", "나이틀리 빌드 (keras-nightly, tf-nightly)"),
-    "run": ("Run on {date} with {release}.", "{date}에 {release}로 실행했습니다."),
-    "guide": ("Guide", "가이드"),
-    "passes": ("✅ {passed} of {total} blocks pass", "✅ 블록 {total}개 중 {passed}개 통과"),
-    "fails": ("❌ {failed} of {total} blocks fail", "❌ 블록 {total}개 중 {failed}개 실패"),
-    "not_run": (", {n} not run", ", {n}개 실행 안 됨"),
-    "failing": ("Failing blocks", "실패한 블록"),
-    "block": ("Block", "블록"),
-    "since": ("Failing since", "실패하기 시작한 버전"),
-    "error": ("First error line", "첫 오류 줄"),
-    "warnings": ("New warnings", "새 경고"),
-    "none": ("None.", "없습니다."),
-    "never": ("Not run yet: `nox -s canary`.", "아직 실행하지 않았습니다: `nox -s canary`."),
-    "cell": ("{lang} page, cell {cell}", "{lang} 페이지, 셀 {cell}"),
-}
-
-
 VERSION_ORDER = ["python", *(name for names in PACKAGES for name in names)]
 
 
@@ -133,28 +115,26 @@ def release_text(versions: dict[str, str]) -> str:
     return ", ".join(f"{name} {version}" for name, version in sorted(versions.items(), key=rank))
 
 
-def _t(key: str, lang: str) -> str:
-    return _L[key][0 if lang == "en" else 1]
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def page_block(report: dict, lang: str) -> str:
-    """The canary page's generated part: per channel, a table guide × backend, failing blocks, warnings."""
+def page_block(report: dict, lang: str, labels: Labels | None = None) -> str:
+    """The canary page's generated part: per channel, a table guide × backend, failing blocks, warnings
+    (labels: lang's interface text, default guidesite's own)."""
+    text_of = (labels or labels_for(lang)).canary
     parts = []
     for channel in ("stable", "nightly"):
         run = report.get("runs", {}).get(channel)
-        parts.append(f"## {_t(channel, lang)}")
+        parts.append(f"## {text_of[channel]}")
         if not run:
-            parts.append(_t("never", lang))
+            parts.append(text_of["never"])
             continue
         release = release_text(run["versions"])
-        parts.append(_t("run", lang).format(date=run["date"], release=release))
+        parts.append(text_of["run"].format(date=run["date"], release=release))
         guides = sorted({key.split("|")[0] for key in run["summary"]})
         backends = [b for b in BACKENDS if any(key.endswith(f"|{b}") for key in run["summary"])]
-        rows = ["| " + " | ".join([_t("guide", lang), *(BACKENDS[b].label for b in backends)]) + " |",
+        rows = ["| " + " | ".join([text_of["guide"], *(BACKENDS[b].label for b in backends)]) + " |",
                 "|" + "---|" * (len(backends) + 1)]
         for guide in guides:
             cells = []
@@ -164,41 +144,43 @@ def page_block(report: dict, lang: str) -> str:
                     cells.append("–")
                     continue
                 total = sum(counts.values())
-                text = (_t("fails", lang).format(failed=counts["failed"], total=total) if counts["failed"]
-                        else _t("passes", lang).format(passed=counts["passed"], total=total))
+                text = (text_of["fails"].format(failed=counts["failed"], total=total) if counts["failed"]
+                        else text_of["passes"].format(passed=counts["passed"], total=total))
                 if counts["not run"]:
-                    text += _t("not_run", lang).format(n=counts["not run"])
+                    text += text_of["not_run"].format(n=counts["not run"])
                 cells.append(text)
             rows.append(f"| {guide} | " + " | ".join(cells) + " |")
         parts.append("\n".join(rows))
         failing = [(k, b) for k, b in run["blocks"].items() if b["status"] == "failed"]
-        parts.append(f"### {_t('failing', lang)}")
+        parts.append(f"### {text_of['failing']}")
         if failing:
-            head = (_t(key, lang) for key in ("guide", "block", "since", "error"))
+            head = (text_of[key] for key in ("guide", "block", "since", "error"))
             rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
             for key, block in failing:
                 guide, page_lang, backend, cell = key.split("|")
-                where = _t("cell", lang).format(lang=page_lang, cell=cell)
+                where = text_of["cell"].format(lang=page_lang, cell=cell)
                 rows.append(f"| {guide} | {where} · {BACKENDS[backend].label} | {_cell(block['since'])} "
                             f"| `{_cell(block['error'])}` |")
             parts.append("\n".join(rows))
         else:
-            parts.append(_t("none", lang))
+            parts.append(text_of["none"])
         warned: dict[str, set[str]] = {}
         for key, block in run["blocks"].items():
             for warning in block["warnings"]:
                 guide, _, backend, _ = key.split("|")
                 warned.setdefault(warning, set()).add(f"{guide} ({BACKENDS[backend].label})")
-        parts.append(f"### {_t('warnings', lang)}")
+        parts.append(f"### {text_of['warnings']}")
         listed = [f"- `{_cell(w)}`: {', '.join(sorted(where))}" for w, where in sorted(warned.items())]
-        parts.append("\n".join(listed) or _t("none", lang))
+        parts.append("\n".join(listed) or text_of["none"])
     return "\n\n".join(parts)
 
 
 def write_pages(root: Path, report: dict) -> None:
-    for lang in ("ko", "en"):
-        path = root / "docs" / lang / PAGE
-        text = with_table(path.read_text(encoding="utf-8"), page_block(report, lang), path, START, END)
+    project = Project(root)
+    for lang in project.languages:
+        path = project.docs_dir / lang / PAGE
+        block = page_block(report, lang, project.labels(lang))
+        text = with_table(path.read_text(encoding="utf-8"), block, path, START, END)
         path.write_text(text, encoding="utf-8")
 
 

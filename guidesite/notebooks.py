@@ -9,9 +9,9 @@ from nbformat import v4
 
 from .backends import BACKENDS
 from .cleaning import classify
+from .labels import Labels, labels_for
 from .model import Executed, Output, Record
 from .records import record_from_json, record_to_json
-from .render import LABELS
 from .sources import HIDDEN_TAG, only_backend, placeholder_credit
 
 META_KEY = "guidesite"
@@ -71,7 +71,7 @@ def dumps(executed: Executed) -> str:
     return nbformat.writes(to_notebook(executed), version=4) + "\n"
 
 
-def to_download(executed: Executed) -> nbformat.NotebookNode:
+def to_download(executed: Executed, labels: Labels | None = None) -> nbformat.NotebookNode:
     """The notebook a reader downloads for one backend: a first cell that picks the backend (Keras reads
     KERAS_BACKEND once, when it is first imported), then the run's cells and outputs without the cells
     of the other backends (which the record keeps: there they must raise), so that "Run all" runs it
@@ -81,7 +81,8 @@ def to_download(executed: Executed) -> nbformat.NotebookNode:
     code = iter(executed.guide.code_cells)
     kept = [cell for cell in nb.cells
             if cell.cell_type == "markdown" or only_backend(next(code)) in (None, backend)]
-    comment = LABELS[executed.guide.lang]["backend_cell"].format(backend=BACKENDS[backend].label)
+    page = (labels or labels_for(executed.guide.lang)).page
+    comment = page["backend_cell"].format(backend=BACKENDS[backend].label)
     first = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
              "source": f'# {comment}\nimport os\n\nos.environ["KERAS_BACKEND"] = "{backend}"'}
     nb.cells = [nbformat.from_dict(first), *kept]
@@ -90,8 +91,8 @@ def to_download(executed: Executed) -> nbformat.NotebookNode:
     return nb
 
 
-def dumps_download(executed: Executed) -> str:
-    return nbformat.writes(to_download(executed), version=4) + "\n"
+def dumps_download(executed: Executed, labels: Labels | None = None) -> str:
+    return nbformat.writes(to_download(executed, labels), version=4) + "\n"
 
 
 def loads_record(text: str) -> tuple[Record, tuple[tuple[Output, ...], ...]] | None:

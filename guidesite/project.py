@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .labels import Labels, labels_for
 from .model import Guide
 
-LANGUAGES = ("ko", "en")  # the first is the site's default language
+LANGUAGES = ("ko", "en")  # the first is the site's default language; [tool.guidesite] languages
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # a language code: ko, ja, pt-BR
 SOURCE_LANG = "en"  # every other language is translated from this one
 # Where the site's sources live on GitHub: [tool.guidesite] in pyproject.toml, or these variables.
 REPOSITORY_ENV, BRANCH_ENV = "GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH"
@@ -37,18 +39,24 @@ class Hosting:
 NOT_HOSTED = Hosting()
 
 
-def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
-    """[tool.guidesite] repository / branch in pyproject.toml; GUIDESITE_REPOSITORY / GUIDESITE_BRANCH
-    override them (an empty GUIDESITE_REPOSITORY turns the links off)."""
+def site_config(root: Path) -> dict:
+    """[tool.guidesite] of the project's pyproject.toml ({} without one)."""
     import tomllib
 
     path = root / "pyproject.toml"
-    config = {}
-    if path.is_file():
-        try:
-            config = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("guidesite", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise SourceError(path, 1, f"not valid TOML ({exc})") from None
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("guidesite", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceError(path, 1, f"not valid TOML ({exc})") from None
+
+
+def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
+    """[tool.guidesite] repository / branch in pyproject.toml; GUIDESITE_REPOSITORY / GUIDESITE_BRANCH
+    override them (an empty GUIDESITE_REPOSITORY turns the links off)."""
+    path = root / "pyproject.toml"
+    config = site_config(root)
     repository = environ.get(REPOSITORY_ENV, config.get("repository")) or None
     branch = environ.get(BRANCH_ENV, config.get("branch")) or "main"
     if repository is not None and not _REPOSITORY.fullmatch(repository):
@@ -56,6 +64,18 @@ def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
         raise SourceError(path, _line_of(path, "repository"), f"{where} is {repository!r}; write it as "
                           "'owner/name', the GitHub repository that holds guide_src/ and docs/")
     return Hosting(repository, branch)
+
+
+def configured_languages(root: Path) -> tuple[str, ...]:
+    """[tool.guidesite] languages (the first is the site's default), or LANGUAGES."""
+    languages = site_config(root).get("languages", list(LANGUAGES))
+    path = root / "pyproject.toml"
+    codes = isinstance(languages, list) and all(LANGUAGE.fullmatch(str(x)) for x in languages)
+    if not codes or SOURCE_LANG not in languages or len(set(languages)) != len(languages):
+        raise SourceError(path, _line_of(path, "languages"), f"[tool.guidesite] languages is {languages!r}; "
+                          f"write a list of language codes such as [\"ja\", \"{SOURCE_LANG}\"], the site's "
+                          f"default first, with {SOURCE_LANG!r} (the language guides are written in) in it")
+    return tuple(languages)
 
 
 def _line_of(path: Path, key: str) -> int:
@@ -68,7 +88,15 @@ DOWNLOAD_DIR = "downloads"  # docs/<lang>/downloads/<guide>.<backend>.ipynb: wha
 @dataclass(frozen=True)
 class Project:
     root: Path
-    languages: tuple[str, ...] = LANGUAGES
+    languages: tuple[str, ...] = ()  # () reads [tool.guidesite] languages (default LANGUAGES)
+
+    def __post_init__(self):
+        if not self.languages:
+            object.__setattr__(self, "languages", configured_languages(self.root))
+
+    def labels(self, lang: str) -> Labels:
+        """lang's interface text: guidesite's own, the project's ([tool.guidesite] labels) over it."""
+        return labels_for(lang, self.root / site_config(self.root).get("labels", "labels"))
 
     @property
     def hosting(self) -> Hosting:

@@ -19,6 +19,7 @@ from .cleaning import clean_output
 from .compare import EXACT, EXACT_REL, TRAINING_TAG, Tolerance, differences, tolerance_for
 from .escaping import front_matter_text, markdown_text, markdown_url, markdown_with_links
 from .kernel import KernelSpec
+from .labels import Labels, labels_for
 from .model import Executed, Output
 from .pageformat import code_fence, front_matter_block, html_block, image_line, output_box, printed_block, tab
 from .project import IMAGE_DIR, NOT_HOSTED, Hosting
@@ -30,88 +31,6 @@ VERSION_NAMES = (
     ("torch", "PyTorch"), ("keras", "Keras"), ("numpy", "NumPy"),
 )
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/svg+xml": "svg"}
-# The one place that names the public repository: "Open in Colab" and "view source" point into it.
-
-LABELS = {
-    "ko": {
-        "output": "출력", "stderr": "표준 오류", "error": "오류", "lines": "줄",
-        "author": "저자", "authors": "저자", "translator": "번역", "created": "작성일",
-        "modified": "최종 수정일",
-        "original": "원문", "source": "번역 출처", "record": "실행 기록",
-        "adapted": "원문({edition}판)을 Keras 3에 맞게 고쳐 옮김",
-        "record_intro": "이 페이지의 출력은 아래 환경에서 코드를 실제로 실행해 얻은 것입니다.",
-        "device": "장치", "versions": "버전", "backend": "백엔드", "tested_on": "실행·검증 백엔드",
-        "only": "{backend} 전용",
-        "first_backend": "노트북은 백엔드마다 따로 내려받을 수 있습니다. 각 노트북은 그 백엔드를 고르는 셀로 "
-        "시작하고 다른 백엔드 전용 셀은 빠져 있어 처음부터 끝까지 그대로 실행됩니다.",
-        "download_backend": "노트북 내려받기 · {backend}",
-        "backend_cell": "이 노트북은 {backend} 백엔드로 실행합니다. "
-        "케라스는 처음 임포트될 때 백엔드를 정하므로 이 셀을 먼저 실행하세요.",
-        "image_alt": "셀 {cell}의 출력 이미지",
-        "unfinished_title": "번역 중",
-        "unfinished_text": "{n}개 셀이 아직 영어입니다. 번역이 끝나지 않은 페이지이니 "
-        "[영어 페이지]({link})도 함께 보세요.",
-        "unfinished_credits": "번역자 정보가 아직 채워지지 않은 페이지입니다. "
-        "[영어 페이지]({link})도 함께 보세요.",
-        "executed": "실행 일시", "total": "총 실행 시간",
-        "seconds": "초", "seed": "시드", "download": "노트북 내려받기 (.ipynb)",
-        "compared": "검증 기준: 테스트할 때마다 다시 실행해, 숫자는 마지막 자리 한 단위"
-        "(또는 상대 오차 {exact})까지 같아야 합니다. 훈련에서 나온 숫자(Keras 진행 표시줄의 지표{cells})는 "
-        "CPU마다 조금씩 달라지므로 상대 {training}까지 허용합니다.",
-        "compared_cells": ", 훈련 결과로 표시한 셀 {n}개의 숫자",
-        "hidden_setup": "숨은 준비 단계: 첫 셀보다 먼저 `keras.utils.set_random_seed({seed})`로 "
-        "모든 난수 생성기를 고정하고, 데이터셋은 내려받는 대신 패키지에 담긴 실제 데이터의 로컬 사본에서 "
-        "읽습니다. 마지막 숨은 셀은 위의 장치와 버전만 읽습니다. 그 밖의 코드는 모두 페이지에 보이는 "
-        "그대로입니다.",
-        "colab": "Colab에서 열기", "view_source": "소스 보기 (GitHub)", "edit": "이 페이지 고치기 (GitHub)",
-        "license": "원문과 코드는 Apache License 2.0을 따릅니다.",
-        "outdated_title": "출력이 코드보다 오래되었습니다",
-        "outdated_text": "이 미리 보기의 코드가 바뀌어, 아래 출력은 바뀌기 전 코드의 출력입니다. "
-        "`nox -s build`를 실행하면 다시 실행해 맞춥니다.",
-        "stale_title": "영어 원문이 바뀌었습니다",
-        "stale_text": "이 번역을 검토한 뒤로 영어 원문의 셀 {n}개가 바뀌었습니다. "
-        "최신 내용은 [영어 페이지]({link})에서 확인하세요.",
-    },
-    "en": {
-        "output": "Output", "stderr": "Standard error", "error": "Error", "lines": "lines",
-        "author": "Author", "authors": "Authors", "translator": "Translation", "created": "Created",
-        "modified": "Last modified",
-        "original": "Original", "source": "Korean text based on", "record": "Execution record",
-        "adapted": "Adapted for Keras 3 from the original ({edition} edition)",
-        "record_intro": "The outputs on this page come from really running its code here:",
-        "device": "Device", "versions": "Versions", "backend": "Backend",
-        "tested_on": "Executed and tested on",
-        "only": "{backend} only",
-        "first_backend": "Each backend has its own notebook download: it starts with a cell that picks "
-        "that backend and leaves out the other backends' cells, so it runs top to bottom as downloaded.",
-        "download_backend": "Download the notebook · {backend}",
-        "backend_cell": "This notebook runs on the {backend} backend. Keras picks its backend when it is "
-        "first imported: run this cell first.",
-        "image_alt": "Output image of cell {cell}",
-        "unfinished_title": "Translation in progress",
-        "unfinished_text": "{n} cell(s) are still in the source language. See the [original]({link}) too.",
-        "unfinished_credits": "The translator's credit is not filled in yet. See the [original]({link}) too.",
-        "executed": "Executed", "total": "Total run time",
-        "seconds": " s", "seed": "Seed", "download": "Download the notebook (.ipynb)",
-        "compared": "How it is checked: every test run executes the code again; numbers must match to one "
-        "unit of the last printed digit (or {exact} relative). Numbers from training (the metrics in "
-        "Keras' progress lines{cells}) differ slightly from one CPU to another and may move by {training} "
-        "relative.",
-        "compared_cells": " and the numbers of {n} cell(s) marked as training output",
-        "hidden_setup": "Hidden setup: before the first cell, `keras.utils.set_random_seed({seed})` "
-        "seeds every random generator, and data sets are read from a local copy of the real data shipped "
-        "in a package instead of being downloaded; a hidden last cell only reads the device and versions "
-        "above. All other code is exactly what the page shows.",
-        "colab": "Open in Colab", "view_source": "View source on GitHub", "edit": "Edit this page on GitHub",
-        "license": "The original guide and its code are under the Apache License 2.0.",
-        "outdated_title": "Outputs are out of date",
-        "outdated_text": "The code of this preview changed: the outputs below are those of the code before. "
-        "Run `nox -s build` to execute it again.",
-        "stale_title": "The original changed",
-        "stale_text": "{n} cell(s) of the original changed since this translation was reviewed. "
-        "See the [English page]({link}) for the current text.",
-    },
-}
 
 
 def backend_label(name: str) -> str:
@@ -347,19 +266,21 @@ def render_cell_outputs(runs: list[Executed], index: int, number: int, label: di
 def render(
     runs: list[Executed] | Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0,
     hosting: Hosting = NOT_HOSTED, readings: Mapping[str, tuple[str, ...]] | None = None,
+    labels: Labels | None = None,
 ) -> str:
     """The Markdown page for one guide in its language, from its runs (one per backend, the first first).
 
     stale_cells: how many cells changed in English since this translation was
     reviewed (from the translation checks); > 0 puts a notice under the title.
     untranslated_cells: cells still tagged untranslated; > 0 marks the page as unfinished.
+    labels: the page language's interface text (default: guidesite's own for the guide's language).
     readings: identifier -> Korean readings (the glossary's [readings]; translated pages only): each
     section that uses an identifier carries its readings, hidden, for the search (``readings``).
     """
     runs = [runs] if isinstance(runs, Executed) else list(runs)
     executed = runs[0]
     guide = executed.guide
-    label = LABELS[guide.lang]
+    label = (labels or labels_for(guide.lang)).page
     header = _header(runs, label, source_label, hosting)
     notices = []
     if any(run.outdated for run in runs):  # only in a preview (serve); a build never writes these

@@ -1,9 +1,10 @@
 from pathlib import Path
 
+from guidesite.labels import labels_for
 from guidesite.model import Executed, Output, Record
 from guidesite.pageformat import FOLD_LINES
 from guidesite.project import NOT_HOSTED, Hosting
-from guidesite.render import LABELS, render, render_output
+from guidesite.render import render, render_output
 from guidesite.sources import reads
 
 from .conftest import guide_text
@@ -54,7 +55,7 @@ def test_no_repository_no_colab_source_or_edit_button():
 
 
 def test_object_repr_stays_literal_text_in_a_fence():
-    block = render_output(Output("result", "<History at 0x…>"), LABELS["en"])
+    block = render_output(Output("result", "<History at 0x…>"), labels_for("en").page)
     assert block.splitlines()[1] == "<History at 0x…>"
 
 
@@ -65,6 +66,6 @@ def test_printed_text_and_result_share_one_block():
 
 def test_long_output_is_folded_not_cut():
     text = "\n".join(f"line {i}" for i in range(FOLD_LINES + 5))
-    block = render_output(Output("stdout", text), LABELS["en"])
+    block = render_output(Output("stdout", text), labels_for("en").page)
     assert block.startswith(f'??? output "Output ({FOLD_LINES + 5} lines)"')
     assert f"    line {FOLD_LINES + 4}" in block

@@ -20,14 +20,14 @@ def add_parsers(sub) -> None:
     status.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     review = sub.add_parser("review", help="record that translated cells match today's English cells")
     review.add_argument("guide", help="guide name, e.g. intro_to_keras_for_researchers")
-    review.add_argument("--lang", default="ko", help="translation language (default ko)")
+    review.add_argument("--lang", help="translation language (default: the project's first one)")
     which = review.add_mutually_exclusive_group(required=True)
     which.add_argument("--cell", type=int, action="append", help="cell number from `status` (repeatable)")
     which.add_argument("--all", action="store_true", help="every cell")
     review.add_argument("--typo", action="store_true", help="the English change needs no re-translation")
     new = sub.add_parser("scaffold", help="start a translation: English copied, prose tagged untranslated")
     new.add_argument("guide")
-    new.add_argument("--lang", default="ko")
+    new.add_argument("--lang", help="translation language (default: the project's first one)")
     new.add_argument("--force", action="store_true", help="overwrite an existing translation")
     imp = sub.add_parser("import", help="convert a keras.io tutobook .py into guide_src/<lang>/<name>.py")
     imp.add_argument("file", type=Path)
@@ -44,6 +44,8 @@ def check_names(args: argparse.Namespace, languages: tuple[str, ...]) -> None:
     """Refuse a language or guide name that could name a path outside guide_src/<lang>/ (`../../x`)."""
     if args.command in ("review", "scaffold"):
         allowed = [lang for lang in languages if lang != SOURCE_LANG]
+        if args.lang is None and allowed:
+            args.lang = allowed[0]
         if args.lang not in allowed:
             raise PipelineError(f"--lang {args.lang!r} is not a translation language of this project; "
                                 f"write one of: {', '.join(allowed)}")

@@ -115,12 +115,12 @@ def checked_reports(guides: list[Guide], root: Path) -> list[Report]:
     return found
 
 
-def status_pages(found: list[Report], guides: list[Guide], docs_dir: Path, languages) -> dict[Path, str]:
-    """docs/<lang>/translation-status.md for every site language."""
+def status_pages(found: list[Report], guides: list[Guide], docs_dir: Path, labels: dict) -> dict[Path, str]:
+    """docs/<lang>/translation-status.md for every site language (labels: language -> its Labels)."""
     pages = {}
-    for lang in languages:
+    for lang, text in labels.items():
         titles = {g.name: g.meta.get("title", g.name) for g in guides if g.lang == lang}
-        pages[docs_dir / lang / STATUS_PAGE] = page(found, lang, titles)
+        pages[docs_dir / lang / STATUS_PAGE] = page(found, lang, titles, text)
     return pages
 
 

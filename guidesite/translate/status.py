@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..escaping import markdown_text
+from ..labels import Labels, labels_for
 from ..model import Guide
 from ..sources import placeholder_credit
 from . import align, glossary, provenance
@@ -79,35 +80,10 @@ def table(reports: list[Report]) -> str:
     return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
 
 
-PAGE = {
-    "ko": {
-        "title": "번역 현황",
-        "intro": "`python -m guidesite status`와 같은 검사로 만든 페이지입니다. 셀마다 영어 원문과 비교해 "
-        "번역되지 않은 글, 영어 원문이 바뀐 뒤 검토하지 않은 셀(stale), 코드 차이, 용어집 경고를 셉니다.",
-        "head": ("가이드", "언어", "상태", "정렬된 셀/전체", "미번역", "원문 변경", "코드 차이", "용어집"),
-        "finished": "번역 완료", "unfinished": "번역 중",
-        "clean": "확인할 것이 없습니다.",
-        "details": "확인할 셀",
-    },
-    "en": {
-        "title": "Translation status",
-        "intro": "Generated from the same checks as `python -m guidesite status`. Each cell is compared with "
-        "the English source: text left untranslated, cells whose English changed since the translation was "
-        "reviewed (stale), code drift, and glossary warnings.",
-        "head": (
-            "Guide", "Language", "State", "Cells aligned/total", "Untranslated", "Stale", "Code drift",
-            "Glossary",
-        ),
-        "finished": "finished", "unfinished": "in progress",
-        "clean": "Nothing to review.",
-        "details": "Cells to review",
-    },
-}
-
-
-def page(reports: list[Report], lang: str, titles: dict[str, str]) -> str:
-    """The status page in one site language; titles maps guide name -> title in that language."""
-    text = PAGE[lang]
+def page(reports: list[Report], lang: str, titles: dict[str, str], labels: Labels | None = None) -> str:
+    """The status page in one site language; titles maps guide name -> title in that language; labels:
+    lang's interface text (default: guidesite's own)."""
+    text = (labels or labels_for(lang)).status
     lines = [f"# {text['title']}", "", text["intro"], ""]
     lines += ["| " + " | ".join(text["head"]) + " |", "|" + "---|" * len(text["head"])]
     for r in reports:
