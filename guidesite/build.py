@@ -224,6 +224,7 @@ def build(
     their records when those are fresh, and left out (kept on disk as they are) otherwise.
     """
     pins = read_pins(project.constraints)
+    labels = {lang: project.labels(lang) for lang in project.languages}  # a missing one stops us here
     guides = read_guides(project)
     check_selected(project.src_dir, project.languages, request.only, SOURCE_LANG)
     # Misaligned or drifted translations stop the build here, before anything executes.
@@ -261,7 +262,7 @@ def build(
         done[guide.name, guide.lang, backend] = executed
         run = guide.name, guide.lang, backend
         outcomes.append(RunOutcome(*run, "executed", reasons[run], cells_executed=cells, seconds=seconds))
-    files.update(published_files(project, guides, translations, done))
+    files.update(published_files(project, guides, translations, done, labels))
     return BuildResult(files, tuple(outcomes))
 
 
@@ -271,14 +272,15 @@ def build_files(project: Project, *, log: Callable[[str], None] = lambda _: None
 
 
 def published_files(
-    project: Project, guides: list[Guide], translations: list, done: dict[tuple[str, str, str], Executed]
+    project: Project, guides: list[Guide], translations: list, done: dict[tuple[str, str, str], Executed],
+    labels: dict,
 ) -> Files:
-    """Pages, notebooks and images of every guide with all its runs done; the generated tables and pages."""
+    """Pages, notebooks and images of every guide with all its runs done; the generated tables and pages
+    (labels: each site language's interface text)."""
     files: Files = {}
     by_guide = {(r.guide, r.lang): r for r in translations}
     hosting = project.hosting
     readings = {lang: readings_for(project, lang) for lang in {guide.lang for guide in guides}}  # one read
-    labels = {lang: project.labels(lang) for lang in project.languages}
     runs_of: dict[tuple[str, str], list[Executed]] = {}
     for guide in guides:
         runs = [done.get((guide.name, guide.lang, backend)) for backend in guide_backends(guide)]
