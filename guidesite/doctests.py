@@ -24,8 +24,7 @@ this plugin replaces its default runner with one that:
   (a cell tagged ``raises-exception``), and fails if the fence no longer raises;
 - skips the rest of a page once one of its fences raised unexpectedly.
 
-The runner API lives in ``pytest_markdown_docs._runners``; the version is
-pinned in constraints.txt.
+The runner API is private to pytest-markdown-docs: adapters/markdown_docs.py.
 """
 
 from __future__ import annotations
@@ -39,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from pytest_markdown_docs._runners import _Runner, register_runner
 
+from .adapters.markdown_docs import Runner, default_runner
 from .backends import BACKENDS
 from .cleaning import CELL_LINE, clean, from_notebook
 from .compare import TRAINING_TAG, Tolerance, differences, tolerance_for
@@ -261,8 +260,8 @@ class BackendFailure(AssertionError):
     """What went wrong on each backend a block failed on; str() names page, line and backend."""
 
 
-@register_runner(default=True)
-class GuidePageRunner(_Runner):
+@default_runner
+class GuidePageRunner(Runner):
     def runtest(self, test, args, **_):
         key = str(test.source_path)
         page = _page(key)

@@ -31,7 +31,6 @@ from .sources import guide_backend, only_backend
 
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
 HIDDEN_TIMEOUT = 600  # seconds they may run
-INTERRUPT_WAIT_STEPS = 30  # tenths of a second a timed-out cell's interrupt traceback may take to arrive
 MEMORY_SAMPLE_SECONDS = 0.5  # how often the kernel's memory is sampled (its peak is named if it is killed)
 
 
@@ -132,7 +131,7 @@ def _failure(
     detail = cleaning.clean(str(exc))
     if isinstance(exc, CellTimeoutError):
         # nbclient's message previews the cell as a Python list; the traceback of the interrupt
-        # (see _interrupting_client) names the line that was running instead.
+        # (see adapters/nbclient.py) names the line that was running instead.
         detail = _traceback(nb.cells[index])
     if isinstance(exc, DeadKernelError):
         log_tail = "\n".join(cleaning.clean(kernel_log).split("\n")[-20:])
@@ -209,24 +208,6 @@ def _published_problems(guide: Guide, outputs, spec: KernelSpec) -> ExecutionErr
     return None
 
 
-def _interrupting_client(nbclient):
-    """A NotebookClient that, when a cell times out, first interrupts the kernel and waits briefly for the
-    KeyboardInterrupt traceback, so that the error can name the line that was running."""
-    import asyncio
-
-    class Client(nbclient.NotebookClient):
-        async def _async_handle_timeout(self, timeout, cell=None):
-            if cell is not None and self.km is not None:
-                await nbclient.util.ensure_async(self.km.interrupt_kernel())
-                for _ in range(INTERRUPT_WAIT_STEPS):
-                    if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-                        break
-                    await asyncio.sleep(0.1)
-            return await super()._async_handle_timeout(timeout, cell)
-
-    return Client
-
-
 def execute(
     guide: Guide, key: str, backend: str | None = None, timeout: int = DEFAULT_TIMEOUT,
     keep_going: bool = False,
@@ -234,8 +215,9 @@ def execute(
     """Execute every code cell of a guide on one backend; raise ExecutionError pointing at the source."""
     # Imported here: a build that executes nothing (the common case) never pays for
     # nbclient and jupyter_client (~0.2 s of every no-op rebuild).
-    import nbclient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from .adapters.nbclient import interrupting_client
 
     backend = backend or guide_backend(guide)
     spec = KernelSpec.from_meta(guide.meta, backend, default_timeout=timeout)
@@ -253,7 +235,7 @@ def execute(
         contained(spec, guide.name) as box,
         tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kernel_log,
     ):
-        client = _interrupting_client(nbclient)(
+        client = interrupting_client()(
             nb,
             # The guide's timeout is for its own cells; the hidden ones import TensorFlow,
             # which alone can take longer than a small guide's timeout on a busy machine.

@@ -27,17 +27,16 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.theme import Theme
 from mkdocs.utils.yaml import yaml_load
+
+from .adapters.mkdocs import templates_compiled_once
 
 POLL_SECONDS = 0.05  # MkDocs' default is 0.5; stat-ing docs/ (tens of files) this often is free
 HOST = "127.0.0.1"
@@ -76,32 +75,6 @@ def preview_config(config_file: Path, site_dir: str, port: int) -> MkDocsConfig:
         strict=False, plugins=preview_plugins(written.get("plugins", [])),
         markdown_extensions=preview_extensions(written.get("markdown_extensions", [])),
     )
-
-
-@contextmanager
-def templates_compiled_once(cache_dir: Path) -> Iterator[None]:
-    """While in the block, MkDocs' Jinja environments keep compiled templates in cache_dir.
-
-    MkDocs makes a new Jinja environment for every build, and the i18n plugin one per language, so
-    each rebuild compiled the theme's ~35 templates twice: 40% of a rebuild (0.23 of 0.55-0.65 s).
-    Jinja's bytecode cache (its public API) keys each template on its name and checks it against
-    its source, so an edited template is compiled again. Only MkDocs builds the environment, and the
-    one public way to reach it there, an `on_env` hook, is what this project keeps out of its build
-    (it may move to Zensical): hence this patch of Theme.get_env, for this process and this block.
-    """
-    cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
-    make_env = Theme.get_env
-
-    def get_env(theme: Theme) -> jinja2.Environment:
-        env = make_env(theme)
-        env.bytecode_cache = cache
-        return env
-
-    Theme.get_env = get_env
-    try:
-        yield
-    finally:
-        Theme.get_env = make_env
 
 
 def _log_to_console() -> None:

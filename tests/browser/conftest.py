@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from guidesite import zensical
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -41,22 +43,13 @@ GENERATOR = os.environ.get("GUIDESITE_SITE_GENERATOR", "mkdocs")
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `mkdocs build --strict` (or zensical-i18n) makes it from the committed docs/."""
-    site = tmp_path_factory.mktemp("site")
     if GENERATOR == "zensical":  # Zensical builds only into a folder of the project (git-ignored)
-        site = ROOT / "site-zensical"
-        config = ROOT / ".zensical.yml"  # beside mkdocs.yml, whose paths are relative to it
-        config.write_text(f"site_dir: {site.name}\n" + (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
-                          encoding="utf-8")
-        command = [str(Path(sys.executable).parent / "zensical-i18n"), "build", "--clean", "-f", str(config)]
+        site, result = ROOT / zensical.SITE_DIR, zensical.build(ROOT)
     else:
-        config = None
+        site = tmp_path_factory.mktemp("site")
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    try:
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    finally:
-        if config:
-            config.unlink()
     if result.returncode != 0:
         pytest.fail(f"{GENERATOR} build failed:\n{(result.stderr or result.stdout)[-4000:]}")
     return site
