@@ -162,7 +162,9 @@ def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosti
         "",
         f"*{markdown_text(meta['description'])}*",
         "",
-        *([" · ".join(credits) + f" · {label['license']}", ""] if credits else []),
+        # The license stays on the page with or without a known original (an imported tutobook's header).
+        *([" · ".join([*credits, label["license"]]), ""] if credits or meta.get("license") == "Apache-2.0"
+          else []),
         " ".join(links),
         "{: .guide-links }",
         "",

@@ -148,3 +148,57 @@ def test_home_table_counts_unfinished_translations():
     assert row in table
     page = f"# Home\n\n{START}\nold table\n{END}\n\nMore text.\n"
     assert with_table(page, table, Path("index.md")) == f"# Home\n\n{START}\n{table}\n{END}\n\nMore text.\n"
+
+
+def _korean(text: str, translator: bool = False) -> str:
+    """The tutobook above as a Korean translation (same code, prose in Korean)."""
+    text = text.replace("Title: Shapes of things", "Title: 모양 이야기").replace("## Setup", "## 준비")
+    text = text.replace("The loss is", "손실은").replace("A tutobook with every block kind.", "모든 블록이 있는 튜토북.")
+    return text.replace("Accelerator: GPU\n", "Accelerator: GPU\nTranslator: 번역자\n") if translator else text
+
+
+def test_a_translated_tutobook_is_imported_with_its_english_original(tmp_path, capsys):
+    keras_io, keras_ko = tmp_path / "keras-io" / "guides", tmp_path / "keras-ko" / "guides"
+    for folder, text in ((keras_io, TUTOBOOK), (keras_ko, _korean(TUTOBOOK))):
+        folder.mkdir(parents=True)
+        (folder / "shapes.py").write_text(text, encoding="utf-8")
+    args = ["--root", str(tmp_path), "import", str(keras_ko / "shapes.py"), "--lang", "ko",
+            "--english", str(keras_io / "shapes.py"), "--translation-source", "https://example.com/keras-ko"]
+    assert main(args) == 0
+    assert capsys.readouterr().out.split() == ["wrote", "guide_src/ko/shapes.py", "wrote", "guide_src/en/shapes.py"]
+    ko, en = read(tmp_path / "guide_src/ko/shapes.py", "ko"), read(tmp_path / "guide_src/en/shapes.py", "en")
+    assert ko.meta["title"] == "모양 이야기" and en.meta["title"] == "Shapes of things"
+    assert ko.meta["original"] == en.meta["original"] == "https://keras.io/guides/shapes/"
+    assert ko.meta["translation_source"] == "https://example.com/keras-ko"
+    assert ko.meta["translator"] == "TODO: your name"  # unfinished until a person is named
+    assert ko.meta["license"] == "Apache-2.0" and "translator" not in en.meta
+    # status: the two align cell by cell, and the placeholder credit counts the translation unfinished.
+    assert main(["--root", str(tmp_path), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "0 error(s)" in out
+
+
+def test_a_translated_tutobook_keeps_its_translator_credit(tmp_path, capsys):
+    (tmp_path / "en.py").write_text(TUTOBOOK, encoding="utf-8")
+    (tmp_path / "ko.py").write_text(_korean(TUTOBOOK, translator=True), encoding="utf-8")
+    args = ["--root", str(tmp_path), "import", str(tmp_path / "ko.py"), "--lang", "ko", "--name", "shapes",
+            "--english", str(tmp_path / "en.py")]
+    assert main(args) == 0
+    assert read(tmp_path / "guide_src/ko/shapes.py", "ko").meta["translator"] == "번역자"
+    assert "--original <url>" in capsys.readouterr().err  # not at a keras-io path: no original known
+
+
+def test_a_translation_without_its_english_original_is_refused_and_nothing_is_written(tmp_path, capsys):
+    (tmp_path / "shapes.py").write_text(_korean(TUTOBOOK), encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", str(tmp_path / "shapes.py"), "--lang", "ko"]) == 2
+    err = capsys.readouterr().err
+    assert "is a ko translation, and guide_src/en/shapes.py does not exist" in err and "--english FILE" in err
+    assert not (tmp_path / "guide_src").exists()
+
+
+def test_the_license_line_stays_without_a_known_original():
+    source = import_tutobook(TUTOBOOK)  # not from a keras-io path, no --original
+    guide = reads(source, Path("shapes.py"), "en")
+    record = Record("k", "2026-12-01 10:00 UTC", "CPU", {}, 1337, (0.1, 0.1), backend="jax")
+    page = render(Executed(guide, ((), ()), record), "guide_src/en/shapes.py")
+    assert "The original guide and its code are under the Apache License 2.0." in page

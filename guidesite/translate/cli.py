@@ -31,8 +31,13 @@ def add_parsers(sub) -> None:
     new.add_argument("--force", action="store_true", help="overwrite an existing translation")
     imp = sub.add_parser("import", help="convert a keras.io tutobook .py into guide_src/<lang>/<name>.py")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--lang", default=SOURCE_LANG)
+    imp.add_argument("--lang", default=SOURCE_LANG,
+                     help=f"the tutobook's language (default {SOURCE_LANG}); another imports a translation")
     imp.add_argument("--name", help="guide name (default: the file's stem)")
+    imp.add_argument("--english", type=Path, metavar="FILE",
+                     help="with --lang: the English tutobook the translation follows, imported with it")
+    imp.add_argument("--translation-source", metavar="URL",
+                     help="with --lang: where the translated text comes from (credited on the page)")
     imp.add_argument("--force", action="store_true", help="overwrite an existing source")
     imp.add_argument(
         "--original", help="the guide's URL on keras.io (default: derived from a keras-io path such as "

@@ -55,7 +55,9 @@ def _write_new(root: Path, target: Path, text: str, force: bool, *more: tuple[Pa
     """Write a new guide source (and more files with it, all or nothing)."""
     if target.exists() and not force:
         raise PipelineError(f"{target.relative_to(root)} exists; pass --force to overwrite it")
-    reads(text, target, target.parent.name)  # what we write must read back as a guide
+    for path, body in ((target, text), *more):  # a guide source we write must read back as a guide
+        if path.suffix == ".py":
+            reads(body, path, path.parent.name)
     write_text(target, text, *more, root=root)
     for path in (target, *(path for path, _ in more)):
         print(f"wrote {path.relative_to(root)}")
@@ -75,18 +77,50 @@ def run_scaffold(root: Path, args) -> int:
     return OK
 
 
-def run_import(root: Path, args) -> int:
-    from .tutobook import import_tutobook, original_url
+def _imported(path: Path, original: str | None, **translation) -> str:
+    from .tutobook import import_tutobook
 
-    original = args.original or original_url(str(args.file))
     try:
-        text = import_tutobook(args.file.read_text(encoding="utf-8"), original)
+        return import_tutobook(path.read_text(encoding="utf-8"), original, **translation)
     except TutobookError as exc:
         line, _, message = str(exc).partition(": ")
-        raise SourceError(args.file, int(line), message) from None
+        raise SourceError(path, int(line), message) from None
+
+
+def run_import(root: Path, args) -> int:
+    """A tutobook into guide_src/<lang>/<name>.py; a translation (--lang other than English) with its
+    English original (--english FILE), unless that is already in guide_src/en/."""
+    from .tutobook import original_url
+
+    name = args.name or args.file.stem
+    target = root / "guide_src" / args.lang / f"{name}.py"
+    english = getattr(args, "english", None)
+    if args.lang == SOURCE_LANG:
+        if english is not None:
+            raise PipelineError("--english is for importing a translation (--lang other than "
+                                f"{SOURCE_LANG}); {args.file} is imported as the English source itself")
+        original = args.original or original_url(str(args.file))
+        text, more = _imported(args.file, original), ()
+    else:
+        en_target = root / "guide_src" / SOURCE_LANG / f"{name}.py"
+        original = args.original or (original_url(str(english)) if english else None)
+        source = getattr(args, "translation_source", None)
+        text = _imported(args.file, original, translation=True, translation_source=source)
+        if english is not None:
+            if en_target.exists() and not args.force:
+                raise PipelineError(f"{en_target.relative_to(root)} exists; pass --force to overwrite it, "
+                                    "or leave out --english to translate the guide already there")
+            more = ((en_target, _imported(english, original)),)
+        elif en_target.is_file():
+            more = ()
+        else:
+            raise PipelineError(
+                f"{args.file} is a {args.lang} translation, and {en_target.relative_to(root)} does not "
+                f"exist: every guide is written in {SOURCE_LANG} first. Pass its English tutobook with "
+                "--english FILE (both are imported together), or import that one first"
+            )
     if not original:
         print(f"warning: {args.file} is not at a keras-io path (guides/ or examples/<topic>/); pass "
               "--original <url> so the page credits and links the original", file=sys.stderr)
-    target = root / "guide_src" / args.lang / f"{args.name or args.file.stem}.py"
-    _write_new(root, target, text, args.force)
+    _write_new(root, target, text, args.force, *more)
     return OK

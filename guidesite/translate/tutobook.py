@@ -40,6 +40,7 @@ REQUIRED_KEYS = ("title", "author", "date_created", "last_modified", "descriptio
 TAGS = ("shell", "invisible")
 KERAS_IO = "https://keras.io"
 LICENSE = "Apache-2.0"  # keras.io's guides and examples
+PLACEHOLDER_CREDIT = "TODO: your name"  # sources.is_placeholder: the translator is still to be named
 # A link or image target on keras.io's own site: ](/api/layers/) -> ](https://keras.io/api/layers/);
 # keras.io's sources also wrap a long link after "](" (the target on the next line), which Markdown reads
 # as the same link: it is joined back onto one line.
@@ -158,11 +159,24 @@ def percent_source(meta: dict, cells: list[tuple[str, str, list[str]]]) -> str:
     return _yaml_header(meta) + jupytext.writes(notebook, fmt=PERCENT)
 
 
-def import_tutobook(text: str, original: str | None = None) -> str:
-    """The guide source for a tutobook; original: its URL on keras.io (credited on the page)."""
+def import_tutobook(
+    text: str, original: str | None = None, *, translation: bool = False,
+    translation_source: str | None = None,
+) -> str:
+    """The guide source for a tutobook; original: its URL on keras.io (credited on the page).
+
+    translation: the tutobook is a translation (keras-ko's Korean guides, say): its header keeps a
+    `Translator:` line, else gets the placeholder credit `scaffold` writes (so that status and the
+    page count it unfinished until a person names the translator); translation_source: where the
+    translated text comes from (credited on the page).
+    """
     meta, cells = tutobook_cells(text)
     if original:
         meta["original"] = original
+    if translation:
+        meta.setdefault("translator", PLACEHOLDER_CREDIT)
+        if translation_source:
+            meta["translation_source"] = translation_source
     meta.setdefault("license", LICENSE)
     return percent_source(meta, cells)
 
@@ -171,7 +185,7 @@ def scaffold(en_text: str) -> str:
     """A new translation: the English source with every markdown cell tagged untranslated."""
     notebook = jupytext.reads(en_text, fmt=PERCENT)
     meta = dict(notebook.metadata.get("guide") or {})
-    meta.setdefault("translator", "TODO: your name")
+    meta.setdefault("translator", PLACEHOLDER_CREDIT)
     cells = []
     for cell in notebook.cells:
         tags = list(cell.metadata.get("tags", []))
