@@ -153,8 +153,10 @@ def test_home_table_counts_unfinished_translations():
 def _korean(text: str, translator: bool = False) -> str:
     """The tutobook above as a Korean translation (same code, prose in Korean)."""
     text = text.replace("Title: Shapes of things", "Title: 모양 이야기").replace("## Setup", "## 준비")
-    text = text.replace("The loss is", "손실은").replace("A tutobook with every block kind.", "모든 블록이 있는 튜토북.")
-    return text.replace("Accelerator: GPU\n", "Accelerator: GPU\nTranslator: 번역자\n") if translator else text
+    text = text.replace("The loss is", "손실은")
+    text = text.replace("A tutobook with every block kind.", "모든 블록이 있는 튜토북.")
+    credit = "Accelerator: GPU\nTranslator: 번역자\n"
+    return text.replace("Accelerator: GPU\n", credit) if translator else text
 
 
 def test_a_translated_tutobook_is_imported_with_its_english_original(tmp_path, capsys):
@@ -165,7 +167,8 @@ def test_a_translated_tutobook_is_imported_with_its_english_original(tmp_path, c
     args = ["--root", str(tmp_path), "import", str(keras_ko / "shapes.py"), "--lang", "ko",
             "--english", str(keras_io / "shapes.py"), "--translation-source", "https://example.com/keras-ko"]
     assert main(args) == 0
-    assert capsys.readouterr().out.split() == ["wrote", "guide_src/ko/shapes.py", "wrote", "guide_src/en/shapes.py"]
+    wrote = capsys.readouterr().out.split()
+    assert wrote == ["wrote", "guide_src/ko/shapes.py", "wrote", "guide_src/en/shapes.py"]
     ko, en = read(tmp_path / "guide_src/ko/shapes.py", "ko"), read(tmp_path / "guide_src/en/shapes.py", "en")
     assert ko.meta["title"] == "모양 이야기" and en.meta["title"] == "Shapes of things"
     assert ko.meta["original"] == en.meta["original"] == "https://keras.io/guides/shapes/"
@@ -202,3 +205,15 @@ def test_the_license_line_stays_without_a_known_original():
     record = Record("k", "2026-12-01 10:00 UTC", "CPU", {}, 1337, (0.1, 0.1), backend="jax")
     page = render(Executed(guide, ((), ()), record), "guide_src/en/shapes.py")
     assert "The original guide and its code are under the Apache License 2.0." in page
+
+
+def test_a_translation_of_a_guide_already_imported_credits_its_original(tmp_path, capsys):
+    keras_io = tmp_path / "keras-io" / "guides"
+    keras_io.mkdir(parents=True)
+    (keras_io / "shapes.py").write_text(TUTOBOOK, encoding="utf-8")
+    (tmp_path / "ko.py").write_text(_korean(TUTOBOOK), encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", str(keras_io / "shapes.py")]) == 0
+    translation = ["import", str(tmp_path / "ko.py"), "--lang", "ko", "--name", "shapes"]
+    assert main(["--root", str(tmp_path), *translation]) == 0
+    assert read(tmp_path / "guide_src/ko/shapes.py", "ko").meta["original"] == "https://keras.io/guides/shapes/"
+    assert "warning" not in capsys.readouterr().err

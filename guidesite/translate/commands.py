@@ -104,6 +104,8 @@ def run_import(root: Path, args) -> int:
     else:
         en_target = root / "guide_src" / SOURCE_LANG / f"{name}.py"
         original = args.original or (original_url(str(english)) if english else None)
+        if original is None and english is None and en_target.is_file():  # the original it translates
+            original = read(en_target, SOURCE_LANG).meta.get("original")
         source = getattr(args, "translation_source", None)
         text = _imported(args.file, original, translation=True, translation_source=source)
         if english is not None:
