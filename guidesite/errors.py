@@ -39,6 +39,10 @@ class SourceError(GuideError):
     """The source file cannot be read as a guide (format, header, encoding)."""
 
 
+class ConfigError(GuideError):
+    """The project's configuration ([tool.guidesite] in pyproject.toml, a labels file) cannot be used."""
+
+
 class ExecutionError(GuideError):
     """A code cell failed while the guide was executed."""
 

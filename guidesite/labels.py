@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import ConfigError
 
 PACKAGED = Path(__file__).parent / "labels"
 TABLES = ("page", "home", "status", "canary", "languages")
@@ -43,10 +43,10 @@ def _read(path: Path) -> dict:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         line = int(str(exc).rsplit("line ", 1)[1].split(",")[0]) if "line " in str(exc) else 1
-        raise SourceError(path, line, f"not valid TOML ({exc})") from None
+        raise ConfigError(path, line, f"not valid TOML ({exc})") from None
     unknown = sorted(set(data) - set(TABLES))
     if unknown:
-        raise SourceError(path, 1, f"unknown table(s) {unknown}; a labels file has {list(TABLES)}")
+        raise ConfigError(path, 1, f"unknown table(s) {unknown}; a labels file has {list(TABLES)}")
     return data
 
 
@@ -68,7 +68,7 @@ def labels_for(lang: str, folder: Path | None = None) -> Labels:
     if own is None or not own.is_file():
         if base is None:
             where = own if own is not None else f"labels/{lang}.toml"
-            raise SourceError(where, 1, f"no interface text for the site language {lang!r}: write this file "
+            raise ConfigError(where, 1, f"no interface text for the site language {lang!r}: write this file "
                               f"(copy {PACKAGED / 'en.toml'} and translate its values, keeping the "
                               "{placeholders})")
         return base
@@ -79,6 +79,6 @@ def labels_for(lang: str, folder: Path | None = None) -> Labels:
         for table in TABLES:
             missing = sorted(set(getattr(english, table)) - set(merged.get(table, {})))
             if missing and table not in _OPTIONAL:
-                raise SourceError(own, 1, f"[{table}] lacks {', '.join(missing)}: every key of "
+                raise ConfigError(own, 1, f"[{table}] lacks {', '.join(missing)}: every key of "
                                   f"{PACKAGED / 'en.toml'} needs a value in {lang}")
     return _from_tables(lang, merged)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from .errors import ConfigError
 from .labels import Labels, labels_for
 from .model import Guide
 
@@ -49,7 +49,7 @@ def site_config(root: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("guidesite", {})
     except tomllib.TOMLDecodeError as exc:
-        raise SourceError(path, 1, f"not valid TOML ({exc})") from None
+        raise ConfigError(path, 1, f"not valid TOML ({exc})") from None
 
 
 def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
@@ -61,7 +61,7 @@ def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
     branch = environ.get(BRANCH_ENV, config.get("branch")) or "main"
     if repository is not None and not _REPOSITORY.fullmatch(repository):
         where = f"${REPOSITORY_ENV}" if REPOSITORY_ENV in environ else f"{path}: [tool.guidesite] repository"
-        raise SourceError(path, _line_of(path, "repository"), f"{where} is {repository!r}; write it as "
+        raise ConfigError(path, _line_of(path, "repository"), f"{where} is {repository!r}; write it as "
                           "'owner/name', the GitHub repository that holds guide_src/ and docs/")
     return Hosting(repository, branch)
 
@@ -72,7 +72,7 @@ def configured_languages(root: Path) -> tuple[str, ...]:
     path = root / "pyproject.toml"
     codes = isinstance(languages, list) and all(LANGUAGE.fullmatch(str(x)) for x in languages)
     if not codes or SOURCE_LANG not in languages or len(set(languages)) != len(languages):
-        raise SourceError(path, _line_of(path, "languages"), f"[tool.guidesite] languages is {languages!r}; "
+        raise ConfigError(path, _line_of(path, "languages"), f"[tool.guidesite] languages is {languages!r}; "
                           f"write a list of language codes such as [\"ja\", \"{SOURCE_LANG}\"], the site's "
                           f"default first, with {SOURCE_LANG!r} (the language guides are written in) in it")
     return tuple(languages)
@@ -81,6 +81,9 @@ def configured_languages(root: Path) -> tuple[str, ...]:
 def _line_of(path: Path, key: str) -> int:
     lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key} ")), 1)
+SRC_DIR = "guide_src"  # <root>/guide_src/<lang>/<guide>.py: the sources
+DOCS_DIR = "docs"  # <root>/docs/<lang>/: MkDocs' pages, generated and hand-written
+GUIDES_DIR, NOTEBOOKS_DIR = "guides", "notebooks"  # docs/<lang>/guides/<guide>.md, docs/<lang>/notebooks/
 IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 DOWNLOAD_DIR = "downloads"  # docs/<lang>/downloads/<guide>.<backend>.ipynb: what readers download and run
 
@@ -104,24 +107,24 @@ class Project:
 
     @property
     def src_dir(self) -> Path:
-        return self.root / "guide_src"
+        return self.root / SRC_DIR
 
     @property
     def docs_dir(self) -> Path:
-        return self.root / "docs"
+        return self.root / DOCS_DIR
 
     @property
     def constraints(self) -> Path:
         return self.root / "constraints.txt"
 
     def page_path(self, lang: str, name: str) -> Path:
-        return self.docs_dir / lang / "guides" / f"{name}.md"
+        return self.docs_dir / lang / GUIDES_DIR / f"{name}.md"
 
     def notebook_path(self, lang: str, name: str, backend: str = "") -> Path:
         """The executed notebook of one run: <name>.ipynb for the guide's first backend (the download),
         <name>.<backend>.ipynb for each other one."""
         file_name = f"{name}.{backend}.ipynb" if backend else f"{name}.ipynb"
-        return self.docs_dir / lang / "notebooks" / file_name
+        return self.docs_dir / lang / NOTEBOOKS_DIR / file_name
 
     def download_path(self, lang: str, name: str, backend: str) -> Path:
         """The notebook a reader downloads for one backend: that run alone, starting with its backend."""
@@ -134,11 +137,11 @@ class Project:
         return self.notebook_path(guide.lang, guide.name, "" if backend == first else backend)
 
     def image_path(self, lang: str, file_name: str) -> Path:
-        return self.docs_dir / lang / "guides" / IMAGE_DIR / file_name
+        return self.docs_dir / lang / GUIDES_DIR / IMAGE_DIR / file_name
 
     def generated_by(self, lang: str, name: str, path: Path) -> bool:
         """True for the generated files of one guide in one language."""
-        images = self.docs_dir / lang / "guides" / IMAGE_DIR
+        images = self.docs_dir / lang / GUIDES_DIR / IMAGE_DIR
         notebooks_dir = self.notebook_path(lang, name).parent
         downloads = self.docs_dir / lang / DOWNLOAD_DIR
         return path == self.page_path(lang, name) or (
@@ -149,5 +152,5 @@ class Project:
 
     def generated_dirs(self) -> list[Path]:
         """The folders that hold only generated files (pages, notebooks, images)."""
-        subs = ("guides", "notebooks", DOWNLOAD_DIR, f"guides/{IMAGE_DIR}")
+        subs = (GUIDES_DIR, NOTEBOOKS_DIR, DOWNLOAD_DIR, f"{GUIDES_DIR}/{IMAGE_DIR}")
         return [self.docs_dir / lang / sub for lang in self.languages for sub in subs]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from guidesite.build import build_files
-from guidesite.errors import SourceError
+from guidesite.errors import ConfigError
 from guidesite.home import NAV_END, NAV_START
 from guidesite.project import Hosting, Project, hosting
 from guidesite.publish import write_files
@@ -58,7 +58,7 @@ def test_the_environment_overrides_the_setting_and_a_bad_name_is_refused(tmp_pat
     assert hosting(tmp_path, {"GUIDESITE_REPOSITORY": "fork/guides"}) == Hosting("fork/guides", "main")
     assert hosting(tmp_path, {"GUIDESITE_REPOSITORY": ""}) == Hosting(None, "main")
     _configure(tmp_path, "https://github.com/octo/keras-guides")
-    with pytest.raises(SourceError, match=r"pyproject.toml:5: .*write it as 'owner/name'"):
+    with pytest.raises(ConfigError, match=r"pyproject.toml:5: .*write it as 'owner/name'"):
         hosting(tmp_path, {})
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
-from guidesite.errors import SourceError
+from guidesite.errors import ConfigError
 from guidesite.labels import PACKAGED, labels_for
 from guidesite.project import Project
 
@@ -80,7 +80,7 @@ def test_a_language_without_interface_text_is_refused_naming_the_file_to_write(t
 def test_a_labels_file_missing_keys_is_refused(tmp_path):
     path = _ja_labels(tmp_path / "labels")
     path.write_text(path.read_text(encoding="utf-8").replace('output = "出力"\n', ""), encoding="utf-8")
-    with pytest.raises(SourceError) as err:
+    with pytest.raises(ConfigError) as err:
         labels_for("ja", tmp_path / "labels")
     assert str(err.value).startswith(f"{path}:1: [page] lacks output:")
 
@@ -97,6 +97,6 @@ def test_a_project_can_change_the_wording_of_a_known_language(tmp_path):
 def test_bad_languages_are_refused_at_their_line(tmp_path, value):
     (tmp_path / "pyproject.toml").write_text(f'[tool.guidesite]\nbranch = "main"\nlanguages = {value}\n',
                                              encoding="utf-8")
-    with pytest.raises(SourceError) as err:
+    with pytest.raises(ConfigError) as err:
         Project(tmp_path)
     assert str(err.value).startswith(f"{tmp_path / 'pyproject.toml'}:3: [tool.guidesite] languages is ")
