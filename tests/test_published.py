@@ -137,3 +137,15 @@ def test_guide_code_uses_keras_3_spellings(lang, guide):
     found = [(cell.line, match) for cell in source.cells if cell.kind == "code"
              for match in OLD_FORMS.findall(cell.source)]
     assert found == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_contributing_module_map_lists_every_module(lang):
+    page = (ROOT / "docs" / lang / "contributing.md").read_text(encoding="utf-8")
+    heading = {"en": "### Module map", "ko": "### 모듈 지도"}[lang]
+    table = page.split(heading, 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `([\w/]+\.py)` \|", table, re.MULTILINE))
+    package = ROOT / "guidesite"
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")
+               if p.name not in ("__init__.py", "__main__.py")}
+    assert sorted(modules - listed) == [] and sorted(listed - modules) == []
