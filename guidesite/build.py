@@ -293,7 +293,7 @@ def published_files(
         source_label = guide.path.relative_to(project.root).as_posix()
         files[project.page_path(guide.lang, guide.name)] = render(
             runs, source_label, stale_cells=report.stale_cells if report else 0,
-            untranslated_cells=report.tagged_untranslated if report else 0, hosting=hosting,
+            untranslated_cells=report.untranslated_cells if report else 0, hosting=hosting,
             readings=readings[guide.lang], labels=labels[guide.lang],
         )
         for executed in runs:

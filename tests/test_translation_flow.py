@@ -7,9 +7,13 @@ import pytest
 from guidesite.build import build_files
 from guidesite.cli import main
 from guidesite.errors import TranslationError
+from guidesite.home import guide_table
 from guidesite.project import Project
 from guidesite.publish import write_files
 from guidesite.sources import read
+from guidesite.translate.files import reports
+
+from .conftest import ROOT, guide_text
 
 TUTOBOOK = '''"""
 Title: A tiny tutobook
@@ -147,8 +151,10 @@ def test_scaffold_copies_code_and_tags_prose_untranslated(tiny_project, capsys):
     capsys.readouterr()
     code, out = _status(tiny_project, capsys)
     assert code == 0
-    # Two prose cells tagged untranslated, and the translator's credit still a placeholder.
-    assert out.splitlines()[2].split() == ["tiny", "ko", "unfinished", "4/4", "3", "0", "0", "0"]
+    # Two prose cells tagged untranslated (the column counts cells, as the home page does), and the
+    # translator's credit still a placeholder (its own warning; the state says unfinished).
+    assert out.splitlines()[2].split() == ["tiny", "ko", "unfinished", "4/4", "2", "0", "0", "0"]
+    assert "the header's `translator:` is still a placeholder" in out
     assert main(["--root", str(tiny_project), "scaffold", "tiny"]) == 2  # never overwrites a translation
 
 
@@ -176,3 +182,21 @@ def test_import_names_the_line_of_a_bad_header(tmp_path, capsys):
     assert f"{tmp_path / 'bad.py'}:4: header lines are 'Key: value'" in capsys.readouterr().err
     assert not (tmp_path / "guide_src").exists()
 
+
+
+def test_status_home_and_page_count_a_scaffolded_translation_alike(tmp_path):
+    """A scaffold tags prose cells and leaves English comments in code cells: every count says the same."""
+    (tmp_path / "constraints.txt").write_text((ROOT / "constraints.txt").read_text(encoding="utf-8"))
+    en = tmp_path / "guide_src/en/g.py"
+    en.parent.mkdir(parents=True)
+    comment = "# Add the two numbers and keep the sum for later.\nx = 1 + 1"
+    en.write_text(guide_text(("md", "## Intro\n\nSome text."), ("code", comment), ("md", "More text here.")),
+                  encoding="utf-8")
+    assert main(["--root", str(tmp_path), "scaffold", "g"]) == 0
+    (report,) = reports(tmp_path, ("ko", "en"))
+    assert report.untranslated_cells == 3 and report.count("untranslated") == 3  # 2 prose, 1 comment
+    assert not report.finished
+    ko = read(tmp_path / "guide_src/ko/g.py", "ko")
+    assert "번역 중 (3개 셀이 영어)" in guide_table([ko], [report], {}, "ko")
+    files = build_files(Project(tmp_path), preview=True)  # nothing executes: the page as a preview shows it
+    assert "3개 셀이 아직 영어입니다" in files[Project(tmp_path).page_path("ko", "g")]

@@ -12,6 +12,7 @@ from guidesite.home import END, START, guide_table, with_table
 from guidesite.model import Executed, Record
 from guidesite.render import render
 from guidesite.sources import read, reads
+from guidesite.translate.problems import Problem
 from guidesite.translate.status import Report
 from guidesite.translate.tutobook import import_tutobook, original_url, tutobook_cells
 
@@ -140,7 +141,8 @@ def test_import_then_scaffold_keeps_invisible_cells_out_of_the_translation_work(
 
 def test_home_table_counts_unfinished_translations():
     guide = reads(guide_text(("code", "x = 1"), title="작은 가이드"), Path("tiny.py"), "ko")
-    report = Report("tiny", "ko", "작은 가이드", 1, 1, (), tagged_untranslated=2)
+    untranslated = tuple(Problem("untranslated", "warning", "t.py", n, "English", cell=n) for n in (3, 5, 5))
+    report = Report("tiny", "ko", "작은 가이드", 1, 1, untranslated)  # two cells, one with two findings
     record = Record("k", "2026-12-01 10:00 UTC", "CPU", {}, 1337, (0.1,), backend="jax")
     table = guide_table([guide], [report], {("tiny", "ko"): [record]}, "ko")
     row = "| [작은 가이드](guides/tiny.md) | A tiny guide for tests. | 번역 중 (2개 셀이 영어) | JAX | "

@@ -10,7 +10,7 @@ from ..model import Guide
 from ..sources import placeholder_credit
 from . import align, glossary, provenance
 from .problems import ERROR, WARNING, Problem
-from .untranslated import UNTRANSLATED_TAG, untranslated
+from .untranslated import untranslated
 
 KINDS = ("untranslated", "stale", "code drift", "glossary")
 
@@ -23,15 +23,22 @@ class Report:
     total: int  # cells in the English source
     aligned: int  # cells at the same position with the same kind in both languages
     problems: tuple[Problem, ...]
-    tagged_untranslated: int = 0  # cells still tagged untranslated (copied from English by `scaffold`)
     placeholder_credits: bool = False  # `translator:` still says what `scaffold` wrote
 
     @property
+    def untranslated_cells(self) -> int:
+        """Cells still (partly) in English: tagged untranslated, or English prose or comments found. The one
+        count the status table, the status page, the home table and the page's notice all show."""
+        return len({p.cell for p in self.problems if p.kind == "untranslated" and p.cell})
+
+    @property
     def finished(self) -> bool:
-        return not self.tagged_untranslated and not self.placeholder_credits
+        return not self.untranslated_cells and not self.placeholder_credits
 
     def count(self, kind: str) -> int:
-        """Cells with a problem of this kind (a cell counts once)."""
+        """Cells with a problem of this kind (a cell counts once); untranslated: untranslated_cells."""
+        if kind == "untranslated":
+            return self.untranslated_cells
         return len({(p.cell, p.line) if p.cell == 0 else p.cell for p in self.problems if p.kind == kind})
 
     @property
@@ -60,10 +67,8 @@ def check(ko: Guide, en: Guide, entries: tuple | None, terms: glossary.Glossary)
             "the header's `translator:` is still a placeholder; write the translator's name", 0,
         ))
     problems.sort(key=lambda p: (p.severity != ERROR, p.line, p.kind))
-    tagged = sum(UNTRANSLATED_TAG in cell.tags for cell in ko.cells)
     return Report(
         ko.name, ko.lang, ko.meta.get("title", ko.name), len(en.cells), aligned, tuple(problems),
-        tagged_untranslated=tagged,
         placeholder_credits=placeholder,
     )
 
