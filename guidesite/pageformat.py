@@ -6,7 +6,8 @@ doctests need to start the kernels the outputs came from (`backend:` or `backend
 `env:` and `timeout:`, `tolerance:`), each code cell is a fence with the class ``guide-cell`` (and
 ``only-<backend>``, ``tolerance-training`` where the cell has those tags), and its outputs follow the
 fence: where every backend printed the same, one set of blocks; else one content tab per backend
-(``=== "JAX"``, its lines indented by four spaces). Each printed block is a ``{.text .output}``,
+(``=== "JAX"``, its lines indented by four spaces; in the page's first tab set, each tab ends with a
+link to its backend's notebook, after the outputs, where the readers stop). Each printed block is a ``{.text .output}``,
 ``.stderr`` or ``.error`` fence inside its own search-excluded ``<div>``, folded when long; an image is
 a Markdown image with the class ``output-image``; an HTML output sits between HTML_OPEN and HTML_CLOSE.
 

@@ -249,8 +249,19 @@ def stale_notice(name: str, stale_cells: int, label: dict) -> str:
     return f'!!! warning "{label["stale_title"]}"\n    {text}'
 
 
-def render_cell_outputs(runs: list[Executed], index: int, number: int, label: dict) -> str | None:
-    """One code cell's outputs on every backend: one block where they agree, else a tab per backend."""
+def tab_download(name: str, backend: str, label: dict) -> str:
+    """The link to a backend's notebook at the end of its tab (the first tab set of a page only: the
+    tabs are linked, so choosing a backend there shows that backend's download)."""
+    text = label["tab_download"].format(backend=backend_label(backend))
+    attributes = f'{{ .guide-tab-download download="{name}.{backend}.ipynb" }}'
+    return f"[{text}]({download_link(name, backend)}){attributes}"
+
+
+def render_cell_outputs(
+    runs: list[Executed], index: int, number: int, label: dict, with_downloads: bool = False,
+) -> str | None:
+    """One code cell's outputs on every backend: one block where they agree, else a tab per backend
+    (each ending with its notebook's download link when with_downloads)."""
     guide = runs[0].guide
     cell = guide.code_cells[index]
     only = only_backend(cell)
@@ -261,6 +272,8 @@ def render_cell_outputs(runs: list[Executed], index: int, number: int, label: di
     tabs = []
     for run in shown:
         block = render_outputs(run.outputs[index], guide.name, number, label, _suffix(runs, run))
+        if with_downloads:
+            block = "\n\n".join(filter(None, [block, tab_download(guide.name, run.record.backend, label)]))
         tabs.append(tab(backend_label(run.record.backend), block or ""))
     return "\n\n".join(tabs)
 
@@ -307,6 +320,7 @@ def render(
         "\n".join(header).rstrip(),
     ]
     code_index = 0
+    downloads_in_tabs = len(runs) > 1  # until the first tab set has them
     for number, cell in enumerate(guide.cells, 1):
         if cell.kind == "markdown":
             if HIDDEN_TAG not in cell.tags:
@@ -318,7 +332,9 @@ def render(
         classes = [f"{ONLY_TAG}{only}"] if only else []
         classes += [TRAINING_TAG] if TRAINING_TAG in cell.tags else []
         parts.append(code_fence(cell.source.strip("\n"), classes))
-        block = render_cell_outputs(runs, code_index, number, label)
+        block = render_cell_outputs(runs, code_index, number, label, downloads_in_tabs)
+        if block and block.startswith('=== "'):
+            downloads_in_tabs = False
         if block:
             parts.append(block)
         code_index += 1

@@ -13,6 +13,7 @@ from nbclient import NotebookClient
 from guidesite.build import build_files
 from guidesite.errors import EnvironmentMismatch, ExecutionError, SourceError
 from guidesite.model import Executed, Output, Record
+from guidesite.pageformat import published_outputs
 from guidesite.project import Project
 from guidesite.publish import write_files
 from guidesite.records import cache_key, read_pins
@@ -55,6 +56,25 @@ def test_page_shows_one_block_where_backends_agree_and_tabs_where_they_differ():
     assert "    running on jax" in first and "    running on tensorflow" in first
     second = page[page.index("print('same everywhere"): page.index("JAX only")]
     assert "===" not in second and second.count("same everywhere: 42") == 1
+
+
+def test_the_first_tab_set_ends_each_tab_with_its_backends_notebook_and_outputs_still_read():
+    guide = reads(guide_text(*CELLS[:2], ("code", "print(keras.backend.backend()[::-1])"), header=BOTH),
+                  Path("two.py"), "en")
+    outputs = {b: ((Output("stdout", f"running on {b}"),), (Output("stdout", b[::-1]),))
+               for b in ("jax", "tensorflow")}
+    runs = [Executed(guide, outputs[b], _record(b)) for b in outputs]
+    lines = render(runs, "guide_src/en/two.py").split("\n")
+    links = [n for n, line in enumerate(lines) if ".guide-tab-download" in line]
+    assert [lines[n].strip().split("]")[0] for n in links] == [
+        "[Download the JAX notebook (.ipynb)", "[Download the TensorFlow notebook (.ipynb)"]
+    assert "(../downloads/two.tensorflow.ipynb)" in lines[links[1]]
+    second_tabs = next(n for n, line in enumerate(lines) if "[::-1]" in line)
+    assert links[-1] < second_tabs  # the second tab set has no links
+    fences = [n + 1 for n, line in enumerate(lines) if ".guide-cell" in line]  # 1-based
+    assert [published_outputs(lines, fence)["TensorFlow"].printed for fence in fences] == [
+        "running on tensorflow", "tensorflow"[::-1]]
+    assert [published_outputs(lines, fence)["JAX"].printed for fence in fences] == ["running on jax", "xaj"]
 
 
 def test_cell_for_one_backend_is_labelled_and_shows_that_backend_only():

@@ -288,6 +288,29 @@ def test_home_page_is_titled_by_the_site_name_once(visit, lang, site):
     assert visit.page.title().endswith(" - " + title)  # other pages: "page - site"
 
 
+@pytest.mark.parametrize(("lang", "previous", "following", "dark"), [
+    ("ko", "이전: 함수형 API", "다음: 연구자를 위한 케라스 소개", "어두운 화면으로 전환"),
+    ("en", "Previous: The Functional API", "Next: Introduction to Keras for Researchers",
+     "Switch to dark mode"),
+])
+def test_a_guide_ends_with_its_neighbours_and_the_chrome_speaks_its_language(
+        visit, lang, previous, following, dark):
+    """Previous / next guide at the foot of the page, in the page's language (the nav order); the
+    colour-scheme toggle labelled in that language too."""
+    prefix = LABELS[lang][0]
+    visit.open(prefix + "guides/intro_to_keras_for_engineers/")
+    for kind, label, target in (("prev", previous, "functional_api"), ("next", following,
+                                                                        "intro_to_keras_for_researchers")):
+        link = visit.page.locator(f"a.md-footer__link--{kind}")
+        assert link.get_attribute("aria-label") == label
+        with visit.page.expect_navigation():
+            link.click()
+        assert urlsplit(visit.page.url).path == f"/{prefix}guides/{target}/"
+        visit.page.go_back()
+    toggle = visit.page.locator("label.md-header__button[for='__palette_1']")
+    assert toggle.get_attribute("title") == dark and toggle.is_visible()
+
+
 WRAPPED_TABLES = """() => [...document.querySelectorAll('.output pre > code')]
   .filter(code => code.textContent.includes('┏'))
   .map(code => {
