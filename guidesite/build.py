@@ -103,6 +103,13 @@ def read_guides(project: Project) -> list[Guide]:
                 "a guide is renamed or deleted in every language at once"
             )
         guides += [read(path, lang, cache_root=project.root) for lang, path in paths.items()]
+    allowed = project.runtime.backends
+    for guide in guides:
+        if other := [b for b in guide_backends(guide) if b not in allowed]:
+            key = "backends" if "backends" in guide.meta else "backend"
+            raise SourceError(guide.path, guide.meta_line(key), f"this site's guides run on "
+                              f"{', '.join(allowed)} ([tool.guidesite.runtime] backends in pyproject.toml), "
+                              f"not {other[0]!r}; declare one of those, or add it there")
     return guides
 
 
@@ -149,7 +156,7 @@ def plan_runs(
     for guide in guides:
         selected = not only or guide.name in only
         for backend in guide_backends(guide):
-            key = cache_key(guide, pins, backend)
+            key = cache_key(guide, pins, backend, runtime=project.runtime)
             found = stored_run(project, guide, backend, key, names)
             if force and selected:
                 found = Miss("--force")
@@ -253,8 +260,8 @@ def build(
             kernel.require_gpu(backend)
     done = dict(plan.reused)
     jobs_to_run = [(guide, backend, key) for guide, backend, key, _ in plan.to_execute]
-    executions = execute_all(
-        jobs_to_run, timeout=request.timeout, workers=request.jobs, keep_going=request.keep_going)
+    executions = execute_all(jobs_to_run, timeout=request.timeout, workers=request.jobs,
+                             keep_going=request.keep_going, runtime=project.runtime)
     for executed in executions:
         guide, backend = executed.guide, executed.record.backend
         cells, seconds = len(guide.code_cells), executed.record.total_seconds

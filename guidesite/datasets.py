@@ -103,3 +103,12 @@ def install_mnist_mirror() -> Path:
     local = mnist_npz()
     serve_mnist_from(local)
     return local
+
+
+MIRRORS = {"mnist": install_mnist_mirror}  # runtime.DATASET_MIRRORS names these
+
+
+def install_mirrors(names) -> None:
+    """Install the named mirrors (a site's [tool.guidesite.runtime] datasets)."""
+    for name in names:
+        MIRRORS[name]()

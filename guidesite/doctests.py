@@ -54,7 +54,9 @@ from .pageformat import (
     page_backends,
     published_outputs,
 )
+from .project import site_config
 from .render import merge_printed
+from .runtime import DEFAULT_RUNTIME, Runtime, read_runtime
 from .sources import ONLY_TAG
 
 # The canary (canary.py) wants to see every warning a library raises, DeprecationWarning included.
@@ -77,9 +79,9 @@ def shows_error(published_error: str, ename: str) -> bool:
     return any(line == ename or line.startswith(f"{ename}:") for line in lines)
 
 
-def page_kernel_spec(lines: list[str], backend: str) -> KernelSpec:
-    """The kernel the page's outputs were produced in, on one of its backends."""
-    return KernelSpec.from_meta(front_matter(lines), backend)
+def page_kernel_spec(lines: list[str], backend: str, runtime: Runtime = DEFAULT_RUNTIME) -> KernelSpec:
+    """The kernel the page's outputs were produced in, on one of its backends, in the site's runtime."""
+    return KernelSpec.from_meta(front_matter(lines), backend, setup=runtime.setup_cell())
 
 
 class PageKernel:
@@ -132,15 +134,22 @@ class PageKernel:
         self._stack.close()
 
 
+def page_runtime(path: Path) -> Runtime:
+    """The runtime profile of the project a published page belongs to (<root>/docs/<lang>/guides/x.md)."""
+    root = path.resolve().parents[3] if len(path.resolve().parents) > 3 else path.parent
+    return read_runtime(site_config(root), root / "pyproject.toml")
+
+
 @dataclass
 class Page:
     lines: list[str]
+    runtime: Runtime = DEFAULT_RUNTIME
     kernels: dict[str, PageKernel] = field(default_factory=dict)  # backend -> its kernel
     failed_at: dict[str, int] = field(default_factory=dict)  # backend -> line of the block that raised
 
     def kernel(self, backend: str) -> PageKernel:
         if backend not in self.kernels:
-            self.kernels[backend] = PageKernel(page_kernel_spec(self.lines, backend))
+            self.kernels[backend] = PageKernel(page_kernel_spec(self.lines, backend, self.runtime))
         return self.kernels[backend]
 
     def close(self) -> None:
@@ -157,7 +166,8 @@ def _page(key: str) -> Page:
     if page is None:
         for other in _pages.values():  # pages run one after the other: one page's kernels alive at a time
             other.close()
-        page = _pages[key] = Page(Path(key).read_text(encoding="utf-8").split("\n"))
+        path = Path(key)
+        page = _pages[key] = Page(path.read_text(encoding="utf-8").split("\n"), page_runtime(path))
     return page
 
 

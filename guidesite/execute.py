@@ -24,9 +24,10 @@ from nbformat import v4
 from . import cleaning
 from .backends import BACKENDS
 from .errors import ExecutionError
-from .kernel import DEFAULT_TIMEOUT, PROBE, SEED, KernelSpec, contained
+from .kernel import DEFAULT_TIMEOUT, PROBE, KernelSpec, contained
 from .model import Executed, Guide, Record
 from .records import outputs_hash
+from .runtime import DEFAULT_RUNTIME, Runtime
 from .sources import guide_backend, only_backend
 
 HIDDEN = "guidesite_hidden"  # metadata key of the setup and probe cells
@@ -210,9 +211,10 @@ def _published_problems(guide: Guide, outputs, spec: KernelSpec) -> ExecutionErr
 
 def execute(
     guide: Guide, key: str, backend: str | None = None, timeout: int = DEFAULT_TIMEOUT,
-    keep_going: bool = False,
+    keep_going: bool = False, runtime: Runtime = DEFAULT_RUNTIME,
 ) -> Executed:
-    """Execute every code cell of a guide on one backend; raise ExecutionError pointing at the source."""
+    """Execute every code cell of a guide on one backend, after the runtime profile's hidden setup; raise
+    ExecutionError pointing at the source."""
     # Imported here: a build that executes nothing (the common case) never pays for
     # nbclient and jupyter_client (~0.2 s of every no-op rebuild).
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -220,7 +222,7 @@ def execute(
     from .adapters.nbclient import interrupting_client
 
     backend = backend or guide_backend(guide)
-    spec = KernelSpec.from_meta(guide.meta, backend, default_timeout=timeout)
+    spec = KernelSpec.from_meta(guide.meta, backend, default_timeout=timeout, setup=runtime.setup_cell())
     timeout = spec.timeout
     code = guide.code_cells
     hidden = {HIDDEN: True}
@@ -269,7 +271,7 @@ def execute(
         executed_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         device=probe["device"],
         versions=probe["versions"],
-        seed=SEED,
+        seed=runtime.seed,
         cell_seconds=tuple(_seconds(cell) for cell in nb.cells[1:-1]),
         outputs_hash=outputs_hash(outputs),
         backend=probe["backend"],

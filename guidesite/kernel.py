@@ -22,14 +22,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .backends import BACKENDS, DEFAULT_BACKEND
+from .runtime import DATASET_MIRRORS, DEFAULT_RUNTIME, SEED
 
-SEED = 1337
+__all__ = ["SEED", "KernelSpec", "contained", "prepare"]
 DEFAULT_TIMEOUT = 1800  # seconds one cell may run, unless the guide's header sets `timeout:`
 RUNTIME_GROUP = "runtime"  # the dependency group in pyproject.toml that holds the backends
 
 
-# The hidden first cell: no names are left in the reader's namespace.
-SETUP = "import guidesite.kernel as _guidesite\n_guidesite.prepare()\ndel _guidesite\n"
+# The hidden first cell of this site's runtime profile (runtime.py; a site's own: Runtime.setup_cell).
+SETUP = DEFAULT_RUNTIME.setup_cell()
 # The hidden last cell of an execution: one JSON line on stdout.
 PROBE = "import guidesite.kernel as _guidesite\n_guidesite.print_probe()\ndel _guidesite\n"
 
@@ -84,12 +85,14 @@ class KernelSpec:
     backend: str = DEFAULT_BACKEND
     env_names: tuple[str, ...] = ()  # the header's `env:`: build variables the kernel may see
     timeout: int = DEFAULT_TIMEOUT  # seconds one cell (or doctested block) may run
-    setup: str = SETUP  # the hidden first cell
+    setup: str = SETUP  # the hidden first cell (the site's runtime profile)
 
     @classmethod
-    def from_meta(cls, meta: Mapping, backend: str, default_timeout: int = DEFAULT_TIMEOUT) -> KernelSpec:
+    def from_meta(
+        cls, meta: Mapping, backend: str, default_timeout: int = DEFAULT_TIMEOUT, setup: str = SETUP,
+    ) -> KernelSpec:
         """The spec of a guide header's (or page front matter's) `env:` and `timeout:` on one backend."""
-        return cls(backend, tuple(meta.get("env") or ()), int(meta.get("timeout") or default_timeout))
+        return cls(backend, tuple(meta.get("env") or ()), int(meta.get("timeout") or default_timeout), setup)
 
     def front_matter(self) -> dict:
         """The fields a published page carries so that its doctests start this very kernel."""
@@ -147,11 +150,11 @@ def end_processes(token: str) -> int:
     return len(found)
 
 
-def prepare(seed: int = SEED) -> None:
-    """The hidden setup: serve data sets from the local mirror and seed every generator."""
-    from .datasets import install_mnist_mirror
+def prepare(seed: int = SEED, datasets: tuple[str, ...] | list[str] = DATASET_MIRRORS) -> None:
+    """This site's hidden setup: serve the data sets from their local mirrors and seed every generator."""
+    from .datasets import install_mirrors
 
-    install_mnist_mirror()
+    install_mirrors(datasets)
     import keras
 
     keras.utils.set_random_seed(seed)

@@ -7,9 +7,10 @@ doctests need to start the kernels the outputs came from (`backend:` or `backend
 ``only-<backend>``, ``tolerance-training`` where the cell has those tags), and its outputs follow the
 fence: where every backend printed the same, one set of blocks; else one content tab per backend
 (``=== "JAX"``, its lines indented by four spaces; in the page's first tab set, each tab ends with a
-link to its backend's notebook, after the outputs, where the readers stop). Each printed block is a ``{.text .output}``,
-``.stderr`` or ``.error`` fence inside its own search-excluded ``<div>``, folded when long; an image is
-a Markdown image with the class ``output-image``; an HTML output sits between HTML_OPEN and HTML_CLOSE.
+link to its backend's notebook, after the outputs, where the readers stop). Each printed block is a
+``{.text .output}``, ``.stderr`` or ``.error`` fence inside its own search-excluded ``<div>``, folded
+when long; an image is a Markdown image with the class ``output-image``; an HTML output sits between
+HTML_OPEN and HTML_CLOSE.
 
 The writers below spell each piece, the readers parse the same spelling; tests/test_render.py
 round-trips pages through both. Standard library only: ``python -m guidesite.slices`` reads front

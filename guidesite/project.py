@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .labels import Labels, labels_for
 from .model import Guide
+from .runtime import Runtime, read_runtime
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language; [tool.guidesite] languages
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # a language code: ko, ja, pt-BR
@@ -100,6 +101,11 @@ class Project:
     def labels(self, lang: str) -> Labels:
         """lang's interface text: guidesite's own, the project's ([tool.guidesite] labels) over it."""
         return labels_for(lang, self.root / site_config(self.root).get("labels", "labels"))
+
+    @property
+    def runtime(self) -> Runtime:
+        """The runtime profile: [tool.guidesite.runtime] (backends, hidden setup, data set mirrors)."""
+        return read_runtime(site_config(self.root), self.root / "pyproject.toml")
 
     @property
     def hosting(self) -> Hosting:

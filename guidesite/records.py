@@ -16,8 +16,9 @@ from pathlib import Path
 
 from .backends import BACKENDS
 from .errors import EnvironmentMismatch, SourceError
-from .kernel import RUNTIME_GROUP, SEED
+from .kernel import RUNTIME_GROUP
 from .model import Guide, Output, Record
+from .runtime import DEFAULT_RUNTIME, SEED, Runtime
 from .sources import TOLERANCE_TAG, guide_backend
 
 # Packages whose version can change what a guide prints, whatever its backend.
@@ -84,8 +85,11 @@ def guide_pins(guide: Guide, pins: dict[str, str], backend_name: str) -> dict[st
     return {name: pins[name] for name in (*RUNTIME_PACKAGES, *backend.packages)}
 
 
-def cache_key(guide: Guide, pins: dict[str, str], backend: str | None = None, seed: int = SEED) -> str:
-    """The key of one execution of the guide on one backend (default: its first)."""
+def cache_key(
+    guide: Guide, pins: dict[str, str], backend: str | None = None, seed: int = SEED,
+    runtime: Runtime = DEFAULT_RUNTIME,
+) -> str:
+    """The key of one execution of the guide on one backend (default: its first) in a runtime profile."""
     backend = backend or guide_backend(guide)
     payload = {
         "code": [[cell.source, sorted(t for t in cell.tags if not t.startswith(TOLERANCE_TAG))]
@@ -95,6 +99,8 @@ def cache_key(guide: Guide, pins: dict[str, str], backend: str | None = None, se
         "seed": seed,
         "setup": SETUP_VERSION,
     }
+    if runtime.key():
+        payload["runtime"] = runtime.key()
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -14,6 +14,7 @@ from .backends import BACKENDS
 from .errors import ExecutionError
 from .execute import execute, guide_timeout
 from .model import Executed, Guide
+from .runtime import DEFAULT_RUNTIME, Runtime
 from .sources import guide_backends
 
 WORKER_GRACE_SECONDS = 15  # for a stopped worker to shut its kernel down before it is killed
@@ -36,12 +37,15 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _execute_in_child(conn, guide: Guide, backend: str, key: str, timeout: int, keep_going: bool) -> None:
+def _execute_in_child(
+    conn, guide: Guide, backend: str, key: str, timeout: int, keep_going: bool, runtime: Runtime,
+) -> None:
     """Body of a worker process: execute one guide on one backend, send back the result or the exception."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # failures come back as exceptions; kernel logs go to a file
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
-        executed = execute(guide, key, backend, timeout=guide_timeout(guide, timeout), keep_going=keep_going)
+        executed = execute(guide, key, backend, timeout=guide_timeout(guide, timeout), keep_going=keep_going,
+                           runtime=runtime)
         conn.send((True, executed))
     except BaseException as exc:  # noqa: B036 - whatever stopped it, the parent reports it
         conn.send((False, exc))
@@ -70,7 +74,8 @@ def _stop_workers(running: dict) -> None:
 
 
 def execute_all(
-    jobs: list[tuple[Guide, str, str]], *, timeout: int, workers: int, keep_going: bool = False
+    jobs: list[tuple[Guide, str, str]], *, timeout: int, workers: int, keep_going: bool = False,
+    runtime: Runtime = DEFAULT_RUNTIME,
 ) -> Iterator[Executed]:
     """Execute (guide, backend, key) runs, `workers` at a time, one process each; yield each as it finishes.
 
@@ -91,7 +96,7 @@ def execute_all(
             while waiting and len(running) < workers:
                 receiver, sender = context.Pipe(duplex=False)
                 guide, backend, key = waiting.pop(0)
-                args = (sender, guide, backend, key, timeout, keep_going)
+                args = (sender, guide, backend, key, timeout, keep_going, runtime)
                 process = context.Process(target=_execute_in_child, args=args)
                 process.start()
                 sender.close()

@@ -1,5 +1,6 @@
 """A second site is configuration, not code: languages and interface text from [tool.guidesite] and
-labels/<lang>.toml (labels.py, project.py)."""
+labels/<lang>.toml (labels.py, project.py), its runtime profile from [tool.guidesite.runtime]
+(runtime.py)."""
 
 import json
 import shutil
@@ -8,12 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from guidesite import kernel
 from guidesite.cli import main
 from guidesite.errors import ConfigError
 from guidesite.labels import PACKAGED, labels_for
 from guidesite.project import Project
+from guidesite.records import cache_key, read_pins
+from guidesite.runtime import DEFAULT_RUNTIME, Runtime
+from guidesite.sources import reads
 
-from .conftest import ROOT, guide_text
+from .conftest import ROOT, guide_text, run_doctests
 
 JAPANESE = {"output": "出力", "record": "実行記録", "author": "著者", "translator": "翻訳"}
 
@@ -100,3 +105,78 @@ def test_bad_languages_are_refused_at_their_line(tmp_path, value):
     with pytest.raises(ConfigError) as err:
         Project(tmp_path)
     assert str(err.value).startswith(f"{tmp_path / 'pyproject.toml'}:3: [tool.guidesite] languages is ")
+
+
+# -- the runtime profile: [tool.guidesite.runtime] (runtime.py) ------------------------------------------
+
+def _english_site(root: Path, runtime: str, *cells, header: str = "") -> Path:
+    root.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "constraints.txt", root / "constraints.txt")
+    config = f'[tool.guidesite]\nlanguages = ["en"]\n\n{runtime}'
+    (root / "pyproject.toml").write_text(config, encoding="utf-8")
+    (root / "guide_src/en").mkdir(parents=True)
+    (root / "guide_src/en/tiny.py").write_text(guide_text(*cells, header=header), encoding="utf-8")
+    return root
+
+
+def test_without_a_runtime_table_the_profile_is_this_sites_own(tmp_path):
+    assert Project(_japanese_project(tmp_path)).runtime == DEFAULT_RUNTIME
+    assert DEFAULT_RUNTIME.backends == ("tensorflow", "jax", "torch")
+    assert DEFAULT_RUNTIME.setup_cell() == kernel.SETUP  # the kernels of both execution and doctests
+
+
+@pytest.mark.parametrize(("table", "line", "message"), [
+    ('backends = ["theano"]', 5, "write a list of Keras backends"),
+    ('backends = []', 5, "write a list of Keras backends"),
+    ('setup = "import os; os.system(1)"', 5, "write 'module:function'"),
+    ('datasets = ["imagenet"]', 5, "mirrors this engine has: ['mnist']"),
+    ('seed = 3', 5, "not a runtime setting"),
+])
+def test_a_wrong_runtime_setting_is_refused_at_its_line(tmp_path, table, line, message):
+    root = _english_site(tmp_path, f"[tool.guidesite.runtime]\n{table}\n", ("code", "print(1)"))
+    with pytest.raises(ConfigError) as raised:
+        Project(root).runtime  # noqa: B018 - reading it validates it
+    assert raised.value.line == line and message in str(raised.value)
+    assert str(root / "pyproject.toml") in str(raised.value)
+
+
+def test_only_a_profile_other_than_this_sites_own_changes_the_cache_keys():
+    guide = reads(guide_text(("code", "print(1)")), Path("tiny.py"), "en")
+    pins = read_pins(ROOT / "constraints.txt")
+    own = cache_key(guide, pins)
+    assert cache_key(guide, pins, runtime=Runtime(backends=("jax",))) == own  # backends change no output
+    assert cache_key(guide, pins, runtime=Runtime(datasets=())) != own
+    assert cache_key(guide, pins, runtime=Runtime(setup="site_setup:prepare")) != own
+
+
+def test_a_guide_on_a_backend_the_profile_leaves_out_stops_the_build_at_its_header_line(tmp_path, capsys):
+    root = _english_site(tmp_path, '[tool.guidesite.runtime]\nbackends = ["jax"]\n', ("code", "print(1)"),
+                         header="backends: [jax, torch]")
+    assert main(["--root", str(root), "build"]) == 2
+    error = capsys.readouterr().err
+    source = root / "guide_src/en/tiny.py"
+    line = next(n for n, text in enumerate(source.read_text().split("\n"), 1) if "backends:" in text)
+    assert f"{source}:{line}" in error and "run on jax" in error and "'torch'" in error
+    assert not (root / "docs").exists()
+
+
+@pytest.mark.slow  # executes a guide and doctests its page
+def test_a_site_runs_its_own_hidden_setup_in_execution_and_doctests(tmp_path, monkeypatch):
+    setup = tmp_path / "setup_folder"
+    setup.mkdir()
+    (setup / "site_setup.py").write_text(
+        "def prepare(seed, datasets):\n"
+        "    import builtins\n"
+        "    builtins.SITE_SETUP = f'seed {seed}, mirrors {datasets}'\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(setup))
+    profile = '[tool.guidesite.runtime]\nbackends = ["jax"]\nsetup = "site_setup:prepare"\ndatasets = []\n'
+    root = _english_site(tmp_path / "site", profile, ("code", "import builtins\nprint(builtins.SITE_SETUP)"),
+                         header="backend: jax\nenv: [PYTHONPATH]")
+    assert main(["--root", str(root), "build"]) == 0
+    page = root / "docs/en/guides/tiny.md"
+    assert "seed 1337, mirrors []" in page.read_text(encoding="utf-8")
+    assert run_doctests(root / "docs").counts == {"passed": 1}
+    # The same page checked under this site's own profile would not find SITE_SETUP: the doctests read
+    # the profile of the page's project.
+    (root / "pyproject.toml").write_text('[tool.guidesite]\nlanguages = ["en"]\n', encoding="utf-8")
+    assert run_doctests(root / "docs").counts == {"failed": 1}
