@@ -7,11 +7,10 @@ import json
 import os
 import signal
 import sys
-import traceback
 from pathlib import Path
 
 from . import stamp
-from .errors import FAILED, INTERRUPTED, OK, OUT_OF_DATE, PipelineError
+from .errors import OK, OUT_OF_DATE, report
 from .kernel import DEFAULT_TIMEOUT, allowed_names
 from .lock import project_lock
 from .project import SOURCE_LANG, Project
@@ -162,28 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         return _main(args)
 
 
-CRASH_FILE = "last-error.txt"  # under stamp.CACHE_DIR: the full traceback of the last unexpected error
-
-
-def _report_bug(command: str, root: Path, exc: Exception) -> None:
-    """An unexpected exception (a bug, not a bad input): a short message on stderr and the full
-    traceback in a file, masked like everything else printed (secrecy.py); where the file cannot be
-    written, the traceback goes to stderr instead."""
-    mask = Masker(os.environ, allowed_names())
-    full = mask("".join(traceback.format_exception(exc)))
-    where = root / stamp.CACHE_DIR / CRASH_FILE
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        where.write_text(full, encoding="utf-8")
-        shown = f"the full traceback is in {where}"
-    except OSError:
-        print(full, file=sys.stderr, end="")
-        shown = "the full traceback is above"
-    summary = traceback.format_exception_only(exc)[-1].strip()
-    print(f"error: {command} stopped by an unexpected error (a bug in guidesite): {summary}", file=sys.stderr)
-    print(f"{shown}; please report it with that traceback", file=sys.stderr)
-
-
 def _main(args: argparse.Namespace) -> int:
     project = Project(args.root.resolve())
     # SIGTERM (a CI cancel, `kill`) stops the build the way Ctrl-C does, so that
@@ -191,31 +168,7 @@ def _main(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         return _run(args, project)
-    except PipelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        if exc.exit_code == FAILED and args.command in ("build", "check"):
-            print(f"{args.command} failed; docs/ was left unchanged", file=sys.stderr)
-        return exc.exit_code
-    except BrokenPipeError:  # `status | head`: the reader has seen enough
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-        return OK
-    except OSError as exc:  # a file that cannot be read (writes fail as WriteError): no traceback
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
-        if args.command in ("build", "check"):
-            print(f"{args.command} failed; docs/ was left unchanged", file=sys.stderr)
-        return FAILED
-    except KeyboardInterrupt as exc:
-        why = str(exc) or "SIGINT"
-        print(
-            f"interrupted ({why}): no page or record was half-written; docs/ holds the previous "
-            "build's files (or, if it was interrupted while publishing, all of the new ones). "
-            "Run the build again.",
-            file=sys.stderr,
-        )
-        return INTERRUPTED
-    except Exception as exc:  # a bug: one short line here, the whole traceback in a file
-        _report_bug(args.command, project.root, exc)
-        return FAILED
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - every failure is reported, once
+        return report(exc, args.command, project.root)
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -8,11 +8,16 @@ Exit codes of ``python -m guidesite`` (README and the contributing page list the
 - 2: an error (bad source, failed cell, wrong runtime, locked project, ...): nothing was written;
 - 130: interrupted (Ctrl-C or SIGTERM): nothing was half-written.
 
-`cli.main` is the one place that turns these exceptions into a message and an exit code.
+`report` below is the one place that turns a failure into a message and an exit code: `cli.main` calls
+it for every command, and the preview's rebuild loop (serve.py) for a failed rebuild, which keeps
+serving the last good pages.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import traceback
 from pathlib import Path
 
 OK, OUT_OF_DATE, FAILED, INTERRUPTED = 0, 1, 2, 130
@@ -98,3 +103,62 @@ class NeedsExecution(PipelineError):
 
     def __str__(self) -> str:
         return f"{super().__str__()}; run `nox -s build` and commit docs/"
+
+
+CRASH_FILE = "last-error.txt"  # under stamp.CACHE_DIR: the full traceback of the last unexpected error
+_WRITES = ("build", "check")  # the commands that write docs/ (or would): they say it was left unchanged
+
+
+def report(exc: BaseException, command: str, root: Path) -> int:
+    """Print what went wrong on stderr, in the one form every command uses, and return the exit code.
+
+    A PipelineError says what to fix; an OSError (a file that cannot be read; writes fail as WriteError)
+    names the file, without a traceback; an interrupt says nothing was half-written; anything else is a
+    bug: one short line, and the whole traceback in a file (masked, secrecy.py)."""
+    if isinstance(exc, PipelineError):
+        print(f"error: {exc}", file=sys.stderr)
+        if exc.exit_code == FAILED and command in _WRITES:
+            print(f"{command} failed; docs/ was left unchanged", file=sys.stderr)
+        return exc.exit_code
+    if isinstance(exc, BrokenPipeError):  # `status | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return OK
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        if command in _WRITES:
+            print(f"{command} failed; docs/ was left unchanged", file=sys.stderr)
+        return FAILED
+    if isinstance(exc, KeyboardInterrupt):
+        print(
+            f"interrupted ({str(exc) or 'SIGINT'}): no page or record was half-written; docs/ holds the "
+            "previous build's files (or, if it was interrupted while publishing, all of the new ones). "
+            "Run the build again.",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
+    _report_bug(command, root, exc)
+    return FAILED
+
+
+def _report_bug(command: str, root: Path, exc: BaseException) -> None:
+    """An unexpected exception (a bug, not a bad input): a short message on stderr and the full
+    traceback in a file, masked like everything else printed (secrecy.py); where the file cannot be
+    written, the traceback goes to stderr instead."""
+    from . import stamp
+    from .kernel import allowed_names
+    from .secrecy import Masker
+
+    mask = Masker(os.environ, allowed_names())
+    full = mask("".join(traceback.format_exception(exc)))
+    where = root / stamp.CACHE_DIR / CRASH_FILE
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        where.write_text(full, encoding="utf-8")
+        shown = f"the full traceback is in {where}"
+    except OSError:
+        print(full, file=sys.stderr, end="")
+        shown = "the full traceback is above"
+    summary = traceback.format_exception_only(exc)[-1].strip()
+    print(f"error: {command} stopped by an unexpected error (a bug in guidesite): {summary}", file=sys.stderr)
+    print(f"{shown}; please report it with that traceback", file=sys.stderr)

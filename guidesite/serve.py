@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .build import build_files, read_guides
-from .errors import PipelineError
+from .errors import report as report_failure
 from .lock import project_lock
 from .preview import serve_site
 from .project import Project
@@ -48,8 +48,9 @@ def rebuild(project: Project, changed: list[Path], *, execute: bool, log: Callab
             else:
                 files = build_files(project, preview=True, log=lambda line: None)
             updated = write_files(project, files)
-    except PipelineError as exc:  # a half-typed source: say where, keep serving the last good pages
-        log(f"error: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a half-typed source, say: reported as every command reports
+        report_failure(exc, "serve", project.root)  # and the preview goes on
+        log("the preview keeps the last good pages; save again to retry")
         return
     log(f"{len(updated)} page(s) and file(s) re-rendered in {time.perf_counter() - started:.2f} s")
     # read_guides: the parses build_files just cached (reports() would parse every source again);

@@ -1,10 +1,16 @@
-"""The MkDocs configuration a preview (`guidesite serve`) builds with."""
+"""The MkDocs configuration a preview (`guidesite serve`) builds with, and how its rebuild loop reports a
+failure."""
 
 from __future__ import annotations
 
 from mkdocs.theme import Theme
 
+from guidesite import serve
+from guidesite.cli import main
+from guidesite.errors import CRASH_FILE
 from guidesite.preview import preview_config, preview_extensions, preview_plugins, templates_compiled_once
+from guidesite.project import Project
+from guidesite.serve import rebuild
 
 from .conftest import ROOT
 
@@ -54,3 +60,37 @@ def test_a_preview_turns_highlighting_off_and_keeps_every_other_extension_and_op
     assert preview_extensions({"pymdownx.highlight": {"anchor_linenums": True}}) == [
         {"pymdownx.highlight": {"anchor_linenums": True, "use_pygments": False}}
     ]
+
+
+def test_a_failed_rebuild_is_reported_as_build_reports_it_and_the_preview_goes_on(tiny_project, capsys):
+    """serve's rebuild loop goes through errors.report like every command: the same message for a bad
+    source, no page touched, and no exception out of the loop."""
+    project = Project(tiny_project)
+    assert main(["--root", str(tiny_project), "build"]) == 0
+    page = project.page_path("en", "tiny")
+    before = page.read_bytes()
+    source = tiny_project / "guide_src/en/tiny.py"
+    broken = source.read_text(encoding="utf-8").replace("title: Tiny", "title: [Tiny", 1)  # bad YAML
+    source.write_text(broken, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(tiny_project), "build"]) == 2
+    from_build = capsys.readouterr().err.split("\n")[0]
+    assert from_build.startswith(f"error: {source}:")
+    logged = []
+    rebuild(project, [source], execute=False, log=logged.append)  # returns: the preview goes on
+    assert capsys.readouterr().err.split("\n")[0] == from_build
+    assert logged == ["the preview keeps the last good pages; save again to retry"]
+    assert page.read_bytes() == before
+
+
+def test_a_bug_during_a_rebuild_is_reported_with_its_traceback_file_and_the_preview_goes_on(
+        tiny_project, capsys, monkeypatch):
+    def crash(*_, **__):
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(serve, "build_files", crash)
+    rebuild(Project(tiny_project), [], execute=False, log=lambda _: None)
+    err = capsys.readouterr().err
+    assert "error: serve stopped by an unexpected error (a bug in guidesite): RuntimeError: something" in err
+    saved = tiny_project / ".guidesite-cache" / CRASH_FILE
+    assert saved.read_text(encoding="utf-8").startswith("Traceback")

@@ -11,6 +11,7 @@ import pytest
 from guidesite import cli
 from guidesite.cleaning import leaked_names
 from guidesite.cli import main
+from guidesite.errors import CRASH_FILE
 from guidesite.kernel import allowed_names
 from guidesite.model import Output
 from guidesite.project import Project
@@ -63,7 +64,7 @@ def test_an_unexpected_error_is_printed_masked(monkeypatch, capsys, tmp_path):
     # A short message on the terminal; the whole traceback in a file it names, masked too.
     assert "unexpected error" in err and "RuntimeError: something broke near [$GUIDESITE_TEST_TOKEN]" in err
     assert "Traceback" not in err and SECRET not in err
-    saved = tmp_path / ".guidesite-cache" / cli.CRASH_FILE
+    saved = tmp_path / ".guidesite-cache" / CRASH_FILE
     assert str(saved) in err
     full = saved.read_text(encoding="utf-8")
     assert full.startswith("Traceback") and "in crash" in full
