@@ -99,7 +99,8 @@ def read_guides(project: Project) -> list[Guide]:
         if SOURCE_LANG in project.languages and SOURCE_LANG not in paths:
             path = next(iter(paths.values()))
             raise SourceError(
-                path, 1, f"no English source guide_src/{SOURCE_LANG}/{name}.py for this translation; "
+                path, 1, f"no English source {project.src_dir.relative_to(project.root)}/{SOURCE_LANG}/"
+                f"{name}.py for this translation; "
                 "a guide is renamed or deleted in every language at once"
             )
         guides += [read(path, lang, cache_root=project.root) for lang, path in paths.items()]

@@ -135,9 +135,10 @@ class PageKernel:
 
 
 def page_runtime(path: Path) -> Runtime:
-    """The runtime profile of the project a published page belongs to (<root>/docs/<lang>/guides/x.md)."""
-    root = path.resolve().parents[3] if len(path.resolve().parents) > 3 else path.parent
-    return read_runtime(site_config(root), root / "pyproject.toml")
+    """The runtime profile of the project a published page belongs to: the nearest folder above the page
+    with a pyproject.toml (its docs folder may be anywhere in it); the default profile without one."""
+    root = next((folder for folder in path.resolve().parents if (folder / "pyproject.toml").is_file()), None)
+    return DEFAULT_RUNTIME if root is None else read_runtime(site_config(root), root / "pyproject.toml")
 
 
 @dataclass

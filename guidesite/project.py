@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
@@ -16,6 +16,8 @@ from .runtime import Runtime, read_runtime
 LANGUAGES = ("ko", "en")  # the first is the site's default language; [tool.guidesite] languages
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # a language code: ko, ja, pt-BR
 SOURCE_LANG = "en"  # every other language is translated from this one
+SRC_DIR = "guide_src"  # <root>/guide_src/<lang>/<guide>.py: the sources ([tool.guidesite] sources)
+DOCS_DIR = "docs"  # <root>/docs/<lang>/: MkDocs' pages, generated and hand-written ([tool.guidesite] docs)
 # Where the site's sources live on GitHub: [tool.guidesite] in pyproject.toml, or these variables.
 REPOSITORY_ENV, BRANCH_ENV = "GUIDESITE_REPOSITORY", "GUIDESITE_BRANCH"
 _REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
@@ -35,6 +37,7 @@ class Hosting:
 
     repository: str | None = None  # "owner/name"
     branch: str = "main"
+    docs: str = DOCS_DIR  # the docs folder in that repository ([tool.guidesite] docs)
 
 
 NOT_HOSTED = Hosting()
@@ -64,7 +67,7 @@ def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
         where = f"${REPOSITORY_ENV}" if REPOSITORY_ENV in environ else f"{path}: [tool.guidesite] repository"
         raise ConfigError(path, _line_of(path, "repository"), f"{where} is {repository!r}; write it as "
                           "'owner/name', the GitHub repository that holds guide_src/ and docs/")
-    return Hosting(repository, branch)
+    return Hosting(repository, branch, folders(root)[1].relative_to(root).as_posix())
 
 
 def configured_languages(root: Path) -> tuple[str, ...]:
@@ -82,8 +85,33 @@ def configured_languages(root: Path) -> tuple[str, ...]:
 def _line_of(path: Path, key: str) -> int:
     lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key} ")), 1)
-SRC_DIR = "guide_src"  # <root>/guide_src/<lang>/<guide>.py: the sources
-DOCS_DIR = "docs"  # <root>/docs/<lang>/: MkDocs' pages, generated and hand-written
+_FOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")  # relative, no '..'
+
+
+def folders(root: Path) -> tuple[Path, Path]:
+    """The sources and docs folders: [tool.guidesite] sources / docs (default guide_src, docs), each a
+    folder inside the project; docs must be the docs_dir of mkdocs.yml, which publishes it."""
+    config, path = site_config(root), root / "pyproject.toml"
+    chosen = []
+    for key, default in (("sources", SRC_DIR), ("docs", DOCS_DIR)):
+        value = config.get(key, default)
+        if not isinstance(value, str) or not _FOLDER.fullmatch(value) or ".." in value.split("/"):
+            raise ConfigError(path, _line_of(path, key), f"[tool.guidesite] {key} is {value!r}; write a "
+                              f"folder inside the project, relative to it, such as {default!r}")
+        chosen.append(value)
+    sources, docs = chosen
+    if sources == docs or docs.startswith(f"{sources}/") or sources.startswith(f"{docs}/"):
+        raise ConfigError(path, _line_of(path, "sources"), f"[tool.guidesite] sources ({sources!r}) and docs "
+                          f"({docs!r}) must be two separate folders: docs/ is generated, the sources are not")
+    mkdocs = root / "mkdocs.yml"
+    if mkdocs.is_file():
+        lines = mkdocs.read_text(encoding="utf-8").split("\n")
+        found = next(((n, m[1]) for n, line in enumerate(lines, 1)
+                      if (m := re.match(r"docs_dir:\s*['\"]?([^'\"#\s]+)", line))), (1, "docs"))
+        if found[1].rstrip("/") != chosen[1]:
+            raise ConfigError(mkdocs, found[0], f"docs_dir is {found[1]!r} but the pages are generated into "
+                              f"{chosen[1]!r} ([tool.guidesite] docs in pyproject.toml); make them the same")
+    return root / chosen[0], root / chosen[1]
 GUIDES_DIR, NOTEBOOKS_DIR = "guides", "notebooks"  # docs/<lang>/guides/<guide>.md, docs/<lang>/notebooks/
 IMAGE_DIR = "images"  # docs/<lang>/guides/images/<guide>-<cell>-<n>.<ext>
 DOWNLOAD_DIR = "downloads"  # docs/<lang>/downloads/<guide>.<backend>.ipynb: what readers download and run
@@ -93,10 +121,15 @@ DOWNLOAD_DIR = "downloads"  # docs/<lang>/downloads/<guide>.<backend>.ipynb: wha
 class Project:
     root: Path
     languages: tuple[str, ...] = ()  # () reads [tool.guidesite] languages (default LANGUAGES)
+    src_dir: Path = field(init=False)  # [tool.guidesite] sources (default <root>/guide_src)
+    docs_dir: Path = field(init=False)  # [tool.guidesite] docs (default <root>/docs)
 
     def __post_init__(self):
         if not self.languages:
             object.__setattr__(self, "languages", configured_languages(self.root))
+        src_dir, docs_dir = folders(self.root)
+        object.__setattr__(self, "src_dir", src_dir)
+        object.__setattr__(self, "docs_dir", docs_dir)
 
     def labels(self, lang: str) -> Labels:
         """lang's interface text: guidesite's own, the project's ([tool.guidesite] labels) over it."""
@@ -110,14 +143,6 @@ class Project:
     @property
     def hosting(self) -> Hosting:
         return hosting(self.root)
-
-    @property
-    def src_dir(self) -> Path:
-        return self.root / SRC_DIR
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / DOCS_DIR
 
     @property
     def constraints(self) -> Path:

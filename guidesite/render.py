@@ -129,7 +129,8 @@ def _header(runs: list[Executed], label: dict, source_label: str, hosting: Hosti
              for b in backends]
     if hosting.repository:  # without a configured repository there is nothing to link to
         in_repo = f"{hosting.repository}/blob/{hosting.branch}"
-        colab = f"https://colab.research.google.com/github/{in_repo}/docs/{lang}/downloads/{name}.{backends[0]}.ipynb"
+        download = f"{hosting.docs}/{lang}/downloads/{name}.{backends[0]}.ipynb"
+        colab = f"https://colab.research.google.com/github/{in_repo}/{download}"
         edit = f"https://github.com/{hosting.repository}/edit/{hosting.branch}/{source_label}"
         links = [
             f"[{label['colab']}]({colab}){{ .md-button .md-button--primary }}",

@@ -64,7 +64,9 @@ def cached(root: Path, source: Path, lang: str, parse: Callable[[bytes], object]
 
 def _inputs(root: Path) -> list[Path]:
     files = [root / "constraints.txt", root / "pyproject.toml", root / "mkdocs.yml"]  # pins, hosting, nav
-    for folder in (root / "guide_src", root / "docs"):
+    from .project import folders  # (reads pyproject.toml, which is an input anyway)
+
+    for folder in folders(root):
         if folder.is_dir():
             files += [p for p in folder.rglob("*") if p.is_file()]
     return sorted(files)

@@ -180,3 +180,48 @@ def test_a_site_runs_its_own_hidden_setup_in_execution_and_doctests(tmp_path, mo
     # the profile of the page's project.
     (root / "pyproject.toml").write_text('[tool.guidesite]\nlanguages = ["en"]\n', encoding="utf-8")
     assert run_doctests(root / "docs").counts == {"failed": 1}
+
+
+# -- the folders: [tool.guidesite] sources and docs (project.py) ------------------------------------------
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ('sources = "../elsewhere"', "write a folder inside the project"),
+    ('docs = "/srv/www"', "write a folder inside the project"),
+    ('sources = "pages"\ndocs = "pages"', "must be two separate folders"),
+    ('sources = "site/src"\ndocs = "site"', "must be two separate folders"),
+])
+def test_a_folder_outside_the_project_or_shared_with_the_other_is_refused(tmp_path, setting, message):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.guidesite]\n{setting}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        Project(tmp_path)
+    assert message in str(raised.value) and str(tmp_path / "pyproject.toml") in str(raised.value)
+    assert raised.value.line == 2
+
+
+def test_the_docs_folder_must_be_the_one_mkdocs_publishes(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.guidesite]\ndocs = "site_docs"\n', encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: docs\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        Project(tmp_path)
+    assert f"{tmp_path / 'mkdocs.yml'}:2:" in str(raised.value) and "'site_docs'" in str(raised.value)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: site_docs\n", encoding="utf-8")
+    assert Project(tmp_path).docs_dir == tmp_path / "site_docs"
+
+
+@pytest.mark.slow  # executes the guide in both languages
+def test_a_site_with_folders_of_its_own_builds_checks_and_links_there(tiny_project, capsys):
+    root = tiny_project
+    (root / "src").mkdir()
+    (root / "guide_src").rename(root / "src" / "guides")
+    (root / "pyproject.toml").write_text(
+        '[tool.guidesite]\nsources = "src/guides"\ndocs = "site_docs"\nrepository = "someone/site"\n',
+        encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    page = (root / "site_docs/ko/guides/tiny.md").read_text(encoding="utf-8")
+    assert "안녕 42" in page
+    assert "/blob/main/site_docs/ko/downloads/tiny.tensorflow.ipynb" in page  # the Colab link
+    assert not (root / "docs").exists() and not (root / "guide_src").exists()
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0
+    assert main(["--root", str(root), "status"]) in (0, 1)  # the translation tools read the same folders
+    assert "src/guides/ko/tiny.py" in capsys.readouterr().out

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import FAILED, OK, OUT_OF_DATE, PipelineError, SourceError, TutobookError
-from ..project import SRC_DIR
+from ..project import folders
 from ..sources import read, reads
 from . import provenance
 from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
@@ -32,7 +32,7 @@ def run_status(root: Path, languages: tuple[str, ...], strict: bool) -> int:
 
 
 def run_review(root: Path, args) -> int:
-    src = root / SRC_DIR
+    src = folders(root)[0]
     path, en_path = src / args.lang / f"{args.guide}.py", src / SOURCE_LANG / f"{args.guide}.py"
     for needed in (path, en_path):
         _require(root, needed)
@@ -65,7 +65,7 @@ def _write_new(root: Path, target: Path, text: str, force: bool, *more: tuple[Pa
 
 
 def run_scaffold(root: Path, args) -> int:
-    src = root / SRC_DIR
+    src = folders(root)[0]
     en_path = src / SOURCE_LANG / f"{args.guide}.py"
     from .tutobook import scaffold  # jupytext and nbformat: only the commands that convert need them
 
@@ -94,7 +94,7 @@ def run_import(root: Path, args) -> int:
     from .tutobook import original_url
 
     name = args.name or args.file.stem
-    target = root / SRC_DIR / args.lang / f"{name}.py"
+    target = folders(root)[0] / args.lang / f"{name}.py"
     english = getattr(args, "english", None)
     if args.lang == SOURCE_LANG:
         if english is not None:
@@ -103,7 +103,7 @@ def run_import(root: Path, args) -> int:
         original = args.original or original_url(str(args.file))
         text, more = _imported(args.file, original), ()
     else:
-        en_target = root / SRC_DIR / SOURCE_LANG / f"{name}.py"
+        en_target = folders(root)[0] / SOURCE_LANG / f"{name}.py"
         original = args.original or (original_url(str(english)) if english else None)
         if original is None and english is None and en_target.is_file():  # the original it translates
             original = read(en_target, SOURCE_LANG).meta.get("original")

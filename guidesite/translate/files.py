@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import SourceError, TranslationError
 from ..model import Guide
-from ..project import SOURCE_LANG, SRC_DIR
+from ..project import SOURCE_LANG, folders
 from ..sources import discover, read
 from . import glossary, provenance
 from .status import Report, check, page
@@ -92,7 +92,7 @@ def reports_for(guides: list[Guide], root: Path) -> list[Report]:
         if guide.lang == SOURCE_LANG or en is None:
             continue
         if guide.lang not in glossaries:
-            glossaries[guide.lang] = read_glossary(root / SRC_DIR, guide.lang)
+            glossaries[guide.lang] = read_glossary(folders(root)[0], guide.lang)
         terms = glossaries[guide.lang]
         ko, en = relative(guide, root), relative(en, root)
         entries = read_provenance(guide.path, moves.get(provenance.path_for(guide.path)))
@@ -102,7 +102,7 @@ def reports_for(guides: list[Guide], root: Path) -> list[Report]:
 
 def reports(root: Path, languages: tuple[str, ...]) -> list[Report]:
     """Every check on every translated guide under root/guide_src (reads files, never writes)."""
-    found = discover(root / SRC_DIR, languages)
+    found = discover(folders(root)[0], languages)
     return reports_for([read(path, lang) for paths in found.values() for lang, path in paths.items()], root)
 
 
