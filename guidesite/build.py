@@ -108,9 +108,13 @@ def read_guides(project: Project) -> list[Guide]:
     for guide in guides:
         if other := [b for b in guide_backends(guide) if b not in allowed]:
             key = "backends" if "backends" in guide.meta else "backend"
+            which = repr(other[0])
+            if key not in guide.meta:
+                which += ", which a guide declaring no backend runs on"
             raise SourceError(guide.path, guide.meta_line(key), f"this site's guides run on "
                               f"{', '.join(allowed)} ([tool.guidesite.runtime] backends in pyproject.toml), "
-                              f"not {other[0]!r}; declare one of those, or add it there")
+                              f"not {which}; declare one of those (`backend: {allowed[0]}` under 'guide:'), "
+                              "or add it there")
     return guides
 
 

@@ -118,7 +118,7 @@ def report(exc: BaseException, command: str, root: Path) -> int:
     if isinstance(exc, PipelineError):
         print(f"error: {exc}", file=sys.stderr)
         if exc.exit_code == FAILED and command in _WRITES:
-            print(f"{command} failed; docs/ was left unchanged", file=sys.stderr)
+            print(f"{command} failed; {_docs(root)}/ was left unchanged", file=sys.stderr)
         return exc.exit_code
     if isinstance(exc, BrokenPipeError):  # `status | head`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
@@ -127,7 +127,7 @@ def report(exc: BaseException, command: str, root: Path) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
         if command in _WRITES:
-            print(f"{command} failed; docs/ was left unchanged", file=sys.stderr)
+            print(f"{command} failed; {_docs(root)}/ was left unchanged", file=sys.stderr)
         return FAILED
     if isinstance(exc, KeyboardInterrupt):
         print(
@@ -139,6 +139,16 @@ def report(exc: BaseException, command: str, root: Path) -> int:
         return INTERRUPTED
     _report_bug(command, root, exc)
     return FAILED
+
+
+def _docs(root: Path) -> str:
+    """The project's docs folder as the messages name it ([tool.guidesite] docs; "docs" where unreadable)."""
+    from .project import DOCS_DIR, folders
+
+    try:
+        return folders(root)[1].relative_to(root).as_posix()
+    except PipelineError:  # the configuration itself is what failed
+        return DOCS_DIR
 
 
 def _report_bug(command: str, root: Path, exc: BaseException) -> None:

@@ -219,3 +219,36 @@ def test_a_translation_of_a_guide_already_imported_credits_its_original(tmp_path
     assert main(["--root", str(tmp_path), *translation]) == 0
     assert read(tmp_path / "guide_src/ko/shapes.py", "ko").meta["original"] == "https://keras.io/guides/shapes/"
     assert "warning" not in capsys.readouterr().err
+
+
+ANY_BACKEND = TUTOBOOK.replace('os.environ["KERAS_BACKEND"] = "jax"\n', "")  # its code names no backend
+TWO = '[tool.guidesite.runtime]\nbackends = ["torch", "jax"]\n'
+
+
+@pytest.mark.parametrize(("profile", "text", "option", "written"), [
+    ("", ANY_BACKEND, [], None),  # the default (tensorflow) is one of the site's: the header names none
+    ("", ANY_BACKEND, ["--backend", "jax"], "jax"),
+    (TWO, ANY_BACKEND, [], "torch"),  # the site's first
+    (TWO, ANY_BACKEND, ["--backend", "jax"], "jax"),
+    (TWO, TUTOBOOK, [], "jax"),  # the one its code sets
+])
+def test_an_imported_guide_runs_on_a_backend_of_the_site(tmp_path, profile, text, option, written):
+    config = f'[tool.guidesite]\nlanguages = ["en"]\n{profile}'
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    tutobook = tmp_path / "guides" / "shapes.py"
+    tutobook.parent.mkdir()
+    tutobook.write_text(text, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", str(tutobook), *option]) == 0
+    guide = read(tmp_path / "guide_src/en/shapes.py", "en")
+    assert guide.meta.get("backend") == written
+
+
+def test_an_import_on_a_backend_the_site_leaves_out_is_refused_before_anything_is_written(tmp_path, capsys):
+    profile = '[tool.guidesite]\nlanguages = ["en"]\n[tool.guidesite.runtime]\nbackends = ["jax"]\n'
+    (tmp_path / "pyproject.toml").write_text(profile, encoding="utf-8")
+    tutobook = tmp_path / "guides" / "shapes.py"
+    tutobook.parent.mkdir()
+    tutobook.write_text(TUTOBOOK, encoding="utf-8")
+    assert main(["--root", str(tmp_path), "import", str(tutobook), "--backend", "torch"]) == 2
+    assert "--backend 'torch': this site's guides run on jax" in capsys.readouterr().err
+    assert not (tmp_path / "guide_src").exists()

@@ -39,6 +39,9 @@ def add_parsers(sub) -> None:
     imp.add_argument("--translation-source", metavar="URL",
                      help="with --lang: where the translated text comes from (credited on the page)")
     imp.add_argument("--force", action="store_true", help="overwrite an existing source")
+    imp.add_argument("--backend", help="the Keras backend it runs on, written into its header (default: "
+                     "none written, i.e. tensorflow, or the first of [tool.guidesite.runtime] backends where "
+                     "those leave tensorflow out)")
     imp.add_argument(
         "--original", help="the guide's URL on keras.io (default: derived from a keras-io path such as "
         "guides/x.py or examples/vision/x.py)",

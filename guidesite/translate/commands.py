@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..backends import DEFAULT_BACKEND
 from ..errors import FAILED, OK, OUT_OF_DATE, PipelineError, SourceError, TutobookError
-from ..project import folders
+from ..project import folders, site_config
+from ..runtime import read_runtime
 from ..sources import read, reads
 from . import provenance
 from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
@@ -78,6 +80,17 @@ def run_scaffold(root: Path, args) -> int:
     return OK
 
 
+def _import_backend(root: Path, wanted: str | None) -> dict:
+    """What decides the backend an imported guide's header names: --backend (one of the site's); else the
+    tutobook's code (KERAS_BACKEND), else nothing where the default (tensorflow) is one of the site's,
+    else the site's first."""
+    allowed = read_runtime(site_config(root), root / "pyproject.toml").backends
+    if wanted is not None and wanted not in allowed:
+        raise PipelineError(f"--backend {wanted!r}: this site's guides run on {', '.join(allowed)} "
+                            "([tool.guidesite.runtime] backends in pyproject.toml); write one of those")
+    return {"backend": wanted, "default_backend": None if DEFAULT_BACKEND in allowed else allowed[0]}
+
+
 def _imported(path: Path, original: str | None, **translation) -> str:
     from .tutobook import import_tutobook
 
@@ -95,25 +108,26 @@ def run_import(root: Path, args) -> int:
 
     name = args.name or args.file.stem
     target = folders(root)[0] / args.lang / f"{name}.py"
+    backends = _import_backend(root, getattr(args, "backend", None))
     english = getattr(args, "english", None)
     if args.lang == SOURCE_LANG:
         if english is not None:
             raise PipelineError("--english is for importing a translation (--lang other than "
                                 f"{SOURCE_LANG}); {args.file} is imported as the English source itself")
         original = args.original or original_url(str(args.file))
-        text, more = _imported(args.file, original), ()
+        text, more = _imported(args.file, original, **backends), ()
     else:
         en_target = folders(root)[0] / SOURCE_LANG / f"{name}.py"
         original = args.original or (original_url(str(english)) if english else None)
         if original is None and english is None and en_target.is_file():  # the original it translates
             original = read(en_target, SOURCE_LANG).meta.get("original")
         source = getattr(args, "translation_source", None)
-        text = _imported(args.file, original, translation=True, translation_source=source)
+        text = _imported(args.file, original, translation=True, translation_source=source, **backends)
         if english is not None:
             if en_target.exists() and not args.force:
                 raise PipelineError(f"{en_target.relative_to(root)} exists; pass --force to overwrite it, "
                                     "or leave out --english to translate the guide already there")
-            more = ((en_target, _imported(english, original)),)
+            more = ((en_target, _imported(english, original, **backends)),)
         elif en_target.is_file():
             more = ()
         else:

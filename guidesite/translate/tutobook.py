@@ -161,9 +161,12 @@ def percent_source(meta: dict, cells: list[tuple[str, str, list[str]]]) -> str:
 
 def import_tutobook(
     text: str, original: str | None = None, *, translation: bool = False,
-    translation_source: str | None = None,
+    translation_source: str | None = None, backend: str | None = None, default_backend: str | None = None,
 ) -> str:
-    """The guide source for a tutobook; original: its URL on keras.io (credited on the page).
+    """The guide source for a tutobook; original: its URL on keras.io (credited on the page); backend:
+    the Keras backend it runs on, written into its header; default_backend: the one written where
+    neither backend nor the tutobook's code names one (None: the header names none, and the guide runs
+    on the default, TensorFlow, as keras.io's tutobooks do unless they say otherwise).
 
     translation: the tutobook is a translation (keras-ko's Korean guides, say): its header keeps a
     `Translator:` line, else gets the placeholder credit `scaffold` writes (so that status and the
@@ -178,6 +181,10 @@ def import_tutobook(
         if translation_source:
             meta["translation_source"] = translation_source
     meta.setdefault("license", LICENSE)
+    if backend is not None:
+        meta["backend"] = backend  # a tutobook whose code sets another one is refused when read back
+    elif default_backend is not None:
+        meta.setdefault("backend", default_backend)
     return percent_source(meta, cells)
 
 
