@@ -249,7 +249,8 @@ def build(
     outcomes = list(plan.outcomes)
     if request.preview:
         for guide, backend, _, reason in plan.to_execute:
-            log(f"{_run_name(guide, backend)}: outputs out of date ({reason}); run `nox -s build`")
+            run = project.commands["build"]
+            log(f"{_run_name(guide, backend)}: outputs out of date ({reason}); run `{run}`")
             plan.reused[guide.name, guide.lang, backend] = outdated_run(project, guide, backend)
             outcomes.append(RunOutcome(guide.name, guide.lang, backend, "outdated", reason))
         plan.to_execute.clear()

@@ -125,7 +125,8 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     files = build_files(project, may_execute=False)
     differing = stale(project, files)
     for path in differing:
-        print(f"{path.relative_to(project.root)}: out of date; run `nox -s build` and commit docs/")
+        print(f"{path.relative_to(project.root)}: out of date; run `{project.commands['build']}` and commit "
+              f"{project.docs_dir.relative_to(project.root)}/")
     if differing:
         return OUT_OF_DATE
     print(f"docs/ is up to date ({len(files)} generated files checked)")

@@ -24,9 +24,18 @@ OK, OUT_OF_DATE, FAILED, INTERRUPTED = 0, 1, 2, 130
 
 
 class PipelineError(Exception):
-    """A failure to report to a person: str() says what is wrong and how to fix it."""
+    """A failure to report to a person: str() says what is wrong and how to fix it.
+
+    fixed_by: the project step that fixes it ("build", "lock", "build-gpu"), whose command for this
+    project ([tool.guidesite.commands]) `report` prints under the message; None: nothing to run.
+    """
 
     exit_code = FAILED
+    fixed_by: str | None = None
+
+    def fixed_with(self, step: str) -> PipelineError:
+        self.fixed_by = step
+        return self
 
 
 class GuideError(PipelineError):
@@ -37,7 +46,7 @@ class GuideError(PipelineError):
         self.path, self.line, self.message = str(path), line, message
 
     def __reduce__(self):  # rebuilt from its parts when it crosses a process boundary (--jobs)
-        return (type(self), (self.path, self.line, self.message))
+        return (type(self), (self.path, self.line, self.message), self.__dict__)
 
 
 class SourceError(GuideError):
@@ -100,9 +109,10 @@ class NeedsExecution(PipelineError):
     """`check` found a guide whose stored record does not match its code; only a build can fix that."""
 
     exit_code = OUT_OF_DATE
+    fixed_by = "build"
 
     def __str__(self) -> str:
-        return f"{super().__str__()}; run `nox -s build` and commit docs/"
+        return f"{super().__str__()}; build again and commit the pages"
 
 
 CRASH_FILE = "last-error.txt"  # under stamp.CACHE_DIR: the full traceback of the last unexpected error
@@ -117,6 +127,8 @@ def report(exc: BaseException, command: str, root: Path) -> int:
     bug: one short line, and the whole traceback in a file (masked, secrecy.py)."""
     if isinstance(exc, PipelineError):
         print(f"error: {exc}", file=sys.stderr)
+        if exc.fixed_by and (command_line := _command(root, exc.fixed_by)):
+            print(f"to fix it, run: {command_line}", file=sys.stderr)
         if exc.exit_code == FAILED and command in _WRITES:
             print(f"{command} failed; {_docs(root)}/ was left unchanged", file=sys.stderr)
         return exc.exit_code
@@ -139,6 +151,17 @@ def report(exc: BaseException, command: str, root: Path) -> int:
         return INTERRUPTED
     _report_bug(command, root, exc)
     return FAILED
+
+
+def _command(root: Path, step: str) -> str | None:
+    """This project's command for a step ([tool.guidesite.commands]); None where it has none, or where
+    the configuration cannot be read."""
+    from .project import commands
+
+    try:
+        return commands(root).get(step)
+    except PipelineError:
+        return None
 
 
 def _docs(root: Path) -> str:

@@ -221,10 +221,10 @@ def require_gpu(backend: str) -> None:
         raise EnvironmentMismatch(
             f"--require-gpu: the {BACKENDS[backend].label} backend sees no GPU here, so the outputs would "
             "come from the CPU; nothing was executed. Build on a machine with a GPU and the CUDA variants "
-            "of the backends (`nox -s build-gpu`), or leave out --require-gpu"
+            "of the backends, or leave out --require-gpu"
             + (f" ({found.stderr.strip().splitlines()[-1]})" if found.returncode and found.stderr.strip()
                else "")
-        )
+        ).fixed_with("build-gpu")
 
 
 def print_probe() -> None:

@@ -70,6 +70,27 @@ def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
     return Hosting(repository, branch, folders(root)[1].relative_to(root).as_posix())
 
 
+# How a project runs the steps that fix a failure, named under the message (errors.report) and in the
+# `check` output: [tool.guidesite.commands]. By default the engine's own commands; a project that wraps
+# them (this one: nox sessions that install the pinned runtime first) names its own. No default for
+# "lock": regenerating constraints.txt is the project's own tooling.
+DEFAULT_COMMANDS = {
+    "build": "python -m guidesite build", "build-gpu": "python -m guidesite build --require-gpu",
+}
+STEPS = ("build", "lock", "build-gpu")
+
+
+def commands(root: Path) -> dict[str, str]:
+    """[tool.guidesite.commands] over DEFAULT_COMMANDS."""
+    table, path = site_config(root).get("commands", {}), root / "pyproject.toml"
+    wrong = [key for key, value in table.items() if key not in STEPS or not isinstance(value, str)
+             or not value.strip()] if isinstance(table, dict) else ["commands"]
+    if wrong:
+        raise ConfigError(path, _line_of(path, wrong[0]), f"[tool.guidesite.commands] {wrong[0]}: write one "
+                          f"command line for each of the steps {', '.join(STEPS)}, e.g. build = 'make pages'")
+    return {**DEFAULT_COMMANDS, **table}
+
+
 def configured_languages(root: Path) -> tuple[str, ...]:
     """[tool.guidesite] languages (the first is the site's default), or LANGUAGES."""
     languages = site_config(root).get("languages", list(LANGUAGES))
@@ -139,6 +160,11 @@ class Project:
     def runtime(self) -> Runtime:
         """The runtime profile: [tool.guidesite.runtime] (backends, hidden setup, data set mirrors)."""
         return read_runtime(site_config(self.root), self.root / "pyproject.toml")
+
+    @property
+    def commands(self) -> dict[str, str]:
+        """The command lines of this project's steps ([tool.guidesite.commands])."""
+        return commands(self.root)
 
     @property
     def hosting(self) -> Hosting:

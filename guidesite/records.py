@@ -43,8 +43,8 @@ def read_pins(constraints: Path) -> dict[str, str]:
     missing = [p for p in RUNTIME_PACKAGES if p not in pins]
     if missing:
         raise EnvironmentMismatch(
-            f"{constraints}: no '==' pin for {', '.join(missing)}; regenerate it with `nox -s lock`"
-        )
+            f"{constraints}: no '==' pin for {', '.join(missing)}; regenerate constraints.txt"
+        ).fixed_with("lock")
     return pins
 
 
@@ -61,15 +61,15 @@ def check_installed(guide: Guide, pins: dict[str, str], backend_name: str) -> No
                 raise SourceError(
                     guide.path, guide.meta_line("backend"), f"backend {backend.name!r} needs the package "
                     f"{name!r}, which is not installed; it belongs in the {RUNTIME_GROUP!r} dependency group "
-                    "of pyproject.toml: run the build through `nox -s build`"
-                ) from None
+                    "of pyproject.toml: build in the environment pinned by constraints.txt"
+                ).fixed_with("build") from None
         if installed != pinned:
             wrong.append(f"{name} {installed} (pinned {pinned})")
     if wrong:
         raise EnvironmentMismatch(
             "the installed runtime differs from constraints.txt: " + ", ".join(wrong)
-            + ". Run the build through `nox -s build`, or `pip install -c constraints.txt ...`."
-        )
+            + ". Build in the environment it pins (`pip install -c constraints.txt ...`)."
+        ).fixed_with("build")
 
 
 def guide_pins(guide: Guide, pins: dict[str, str], backend_name: str) -> dict[str, str]:
@@ -80,8 +80,8 @@ def guide_pins(guide: Guide, pins: dict[str, str], backend_name: str) -> dict[st
         raise SourceError(
             guide.path, guide.meta_line("backend"), f"backend {backend.name!r} needs {', '.join(missing)}, "
             f"which constraints.txt does not pin; add {backend.packages[0]!r} to the {RUNTIME_GROUP!r} "
-            "dependency group in pyproject.toml and run `nox -s lock`"
-        )
+            "dependency group in pyproject.toml and regenerate constraints.txt"
+        ).fixed_with("lock")
     return {name: pins[name] for name in (*RUNTIME_PACKAGES, *backend.packages)}
 
 

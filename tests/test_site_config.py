@@ -3,6 +3,7 @@ labels/<lang>.toml (labels.py, project.py), its runtime profile from [tool.guide
 (runtime.py)."""
 
 import json
+import pickle
 import shutil
 import tomllib
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from guidesite import kernel
 from guidesite.cli import main
-from guidesite.errors import ConfigError
+from guidesite.errors import ConfigError, EnvironmentMismatch, SourceError, report
 from guidesite.labels import PACKAGED, labels_for
 from guidesite.project import Project
 from guidesite.records import cache_key, read_pins
@@ -225,3 +226,33 @@ def test_a_site_with_folders_of_its_own_builds_checks_and_links_there(tiny_proje
     assert main(["--root", str(root), "check"]) == 0
     assert main(["--root", str(root), "status"]) in (0, 1)  # the translation tools read the same folders
     assert "src/guides/ko/tiny.py" in capsys.readouterr().out
+
+
+# -- the commands that fix a failure: [tool.guidesite.commands] (project.py, errors.report) ---------------
+
+@pytest.mark.parametrize(("table", "step", "shown"), [
+    ("", "build", "to fix it, run: python -m guidesite build"),  # the engine's own command
+    ('[tool.guidesite.commands]\nbuild = "make pages"\n', "build", "to fix it, run: make pages"),
+    ('[tool.guidesite.commands]\nlock = "make lock"\n', "lock", "to fix it, run: make lock"),
+    ("", "lock", None),  # regenerating constraints.txt has no engine command
+])
+def test_a_failure_names_the_projects_own_command_that_fixes_it(tmp_path, capsys, table, step, shown):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.guidesite]\n{table}", encoding="utf-8")
+    error = EnvironmentMismatch("the installed runtime differs from constraints.txt").fixed_with(step)
+    assert report(error, "build", tmp_path) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "error: the installed runtime differs from constraints.txt"
+    assert ([line for line in lines if line.startswith("to fix it")] or [None])[0] == shown
+
+
+def test_a_command_table_that_is_not_one_line_per_step_is_refused_at_its_line(tmp_path):
+    table = '[tool.guidesite.commands]\nbuild = "nox -s build"\npublish = "x"\n'
+    (tmp_path / "pyproject.toml").write_text(table, encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        Project(tmp_path).commands  # noqa: B018 - reading it validates it
+    assert raised.value.line == 3 and "publish" in str(raised.value)
+
+
+def test_the_step_that_fixes_an_error_survives_the_trip_back_from_a_build_worker():
+    error = pickle.loads(pickle.dumps(SourceError("g.py", 3, "not pinned").fixed_with("lock")))
+    assert (error.path, error.line, error.fixed_by) == ("g.py", 3, "lock")
