@@ -24,7 +24,6 @@ from .records import cache_key, check_installed, read_pins, why_not_reusable
 from .render import image_files, render
 from .sources import check_selected, discover, guide_backends, read
 from .translate.files import (
-    SOURCE_LANG,
     STATUS_PAGE,
     checked_reports,
     moved_provenance,
@@ -96,10 +95,11 @@ def read_guides(project: Project) -> list[Guide]:
         if not is_guide_name(name):
             raise SourceError(next(iter(paths.values())), 1, f"{name!r} is not a plain guide name; rename "
                               f"the file in every language to one made of {PLAIN_NAME}")
-        if SOURCE_LANG in project.languages and SOURCE_LANG not in paths:
+        source = project.source_lang
+        if source in project.languages and source not in paths:
             path = next(iter(paths.values()))
             raise SourceError(
-                path, 1, f"no English source {project.src_dir.relative_to(project.root)}/{SOURCE_LANG}/"
+                path, 1, f"no source {project.src_dir.relative_to(project.root)}/{source}/"
                 f"{name}.py for this translation; "
                 "a guide is renamed or deleted in every language at once"
             )
@@ -185,7 +185,7 @@ def plan_runs(
 def moved_review_records(project: Project, guides: list[Guide], renamed: dict[str, str], log) -> Files:
     """A renamed translation keeps its review record: the new provenance file, and None for the old one."""
     files: Files = {}
-    for new, old in renamed_provenance(guides).items():
+    for new, old in renamed_provenance(guides, project.source_lang).items():
         old_name, new_name = old.name.split(".")[0], new.name.split(".")[0]
         files[new], files[old] = moved_provenance(old, new_name), None
         renamed[old_name] = new_name
@@ -238,7 +238,7 @@ def build(
     pins = read_pins(project.constraints)
     labels = {lang: project.labels(lang) for lang in project.languages}  # a missing one stops us here
     guides = read_guides(project)
-    check_selected(project.src_dir, project.languages, request.only, SOURCE_LANG)
+    check_selected(project.src_dir, project.languages, request.only, project.source_lang)
     # Misaligned or drifted translations stop the build here, before anything executes.
     translations = checked_reports(guides, project.root)
     plan = plan_runs(project, guides, pins, force=request.force, only=request.only, log=log)
@@ -308,6 +308,7 @@ def published_files(
             runs, source_label, stale_cells=report.stale_cells if report else 0,
             untranslated_cells=report.untranslated_cells if report else 0, hosting=hosting,
             readings=readings[guide.lang], labels=labels[guide.lang],
+            source_link=project.source_page_link(guide.lang, guide.name),
         )
         for executed in runs:
             files[project.run_notebook_path(guide, executed.record.backend)] = notebooks.dumps(executed)
@@ -324,7 +325,7 @@ def published_files(
 
 def readings_for(project: Project, lang: str) -> dict[str, tuple[str, ...]]:
     """The search readings of identifiers for pages in lang: its glossary's [readings]; none in English."""
-    return {} if lang == SOURCE_LANG else read_glossary(project.src_dir, lang).readings
+    return {} if lang == project.source_lang else read_glossary(project.src_dir, lang).readings
 
 
 def _files_on_disk(project: Project, guide: Guide) -> dict[Path, bytes]:

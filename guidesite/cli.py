@@ -13,7 +13,7 @@ from . import stamp
 from .errors import OK, OUT_OF_DATE, report
 from .kernel import DEFAULT_TIMEOUT, allowed_names
 from .lock import project_lock
-from .project import SOURCE_LANG, Project
+from .project import Project
 from .secrecy import Masker, masked_output
 from .translate import cli as translate_cli
 
@@ -79,7 +79,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     if args.guides:  # before the stamp: a name that is no guide is an error whether or not anything changed
         from .sources import check_selected
 
-        check_selected(project.src_dir, project.languages, tuple(args.guides), SOURCE_LANG)
+        check_selected(project.src_dir, project.languages, tuple(args.guides), project.source_lang)
     if not args.force and stamp.fresh(project.root):
         print(f"nothing changed since the last build or check ({stamp.CACHE_DIR}/)")
         print(f"0 file(s) updated under {docs}/")

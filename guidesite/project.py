@@ -15,7 +15,7 @@ from .runtime import Runtime, read_runtime
 
 LANGUAGES = ("ko", "en")  # the first is the site's default language; [tool.guidesite] languages
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?")  # a language code: ko, ja, pt-BR
-SOURCE_LANG = "en"  # every other language is translated from this one
+SOURCE_LANG = "en"  # every other language is translated from this one ([tool.guidesite] source)
 SRC_DIR = "guide_src"  # <root>/guide_src/<lang>/<guide>.py: the sources ([tool.guidesite] sources)
 DOCS_DIR = "docs"  # <root>/docs/<lang>/: MkDocs' pages, generated and hand-written ([tool.guidesite] docs)
 # Where the site's sources live on GitHub: [tool.guidesite] in pyproject.toml, or these variables.
@@ -94,13 +94,22 @@ def commands(root: Path) -> dict[str, str]:
 def configured_languages(root: Path) -> tuple[str, ...]:
     """[tool.guidesite] languages (the first is the site's default), or LANGUAGES."""
     languages = site_config(root).get("languages", list(LANGUAGES))
-    path = root / "pyproject.toml"
+    path, source = root / "pyproject.toml", source_language(root)
     codes = isinstance(languages, list) and all(LANGUAGE.fullmatch(str(x)) for x in languages)
-    if not codes or SOURCE_LANG not in languages or len(set(languages)) != len(languages):
+    if not codes or source not in languages or len(set(languages)) != len(languages):
         raise ConfigError(path, _line_of(path, "languages"), f"[tool.guidesite] languages is {languages!r}; "
-                          f"write a list of language codes such as [\"ja\", \"{SOURCE_LANG}\"], the site's "
-                          f"default first, with {SOURCE_LANG!r} (the language guides are written in) in it")
+                          f"write a list of language codes such as [\"ja\", \"{source}\"], the site's "
+                          f"default first, with {source!r} (the language guides are written in) in it")
     return tuple(languages)
+
+
+def source_language(root: Path) -> str:
+    """[tool.guidesite] source: the language every guide is written in first, and translated from."""
+    source, path = site_config(root).get("source", SOURCE_LANG), root / "pyproject.toml"
+    if not isinstance(source, str) or not LANGUAGE.fullmatch(source):
+        raise ConfigError(path, _line_of(path, "source"), f"[tool.guidesite] source is {source!r}; write the "
+                          f"language code guides are written in, such as {SOURCE_LANG!r}")
+    return source
 
 
 def _line_of(path: Path, key: str) -> int:
@@ -142,12 +151,14 @@ DOWNLOAD_DIR = "downloads"  # docs/<lang>/downloads/<guide>.<backend>.ipynb: wha
 class Project:
     root: Path
     languages: tuple[str, ...] = ()  # () reads [tool.guidesite] languages (default LANGUAGES)
+    source_lang: str = field(init=False)  # [tool.guidesite] source (default SOURCE_LANG)
     src_dir: Path = field(init=False)  # [tool.guidesite] sources (default <root>/guide_src)
     docs_dir: Path = field(init=False)  # [tool.guidesite] docs (default <root>/docs)
 
     def __post_init__(self):
         if not self.languages:
             object.__setattr__(self, "languages", configured_languages(self.root))
+        object.__setattr__(self, "source_lang", source_language(self.root))
         src_dir, docs_dir = folders(self.root)
         object.__setattr__(self, "src_dir", src_dir)
         object.__setattr__(self, "docs_dir", docs_dir)
@@ -173,6 +184,13 @@ class Project:
     @property
     def constraints(self) -> Path:
         return self.root / "constraints.txt"
+
+    def source_page_link(self, lang: str, name: str) -> str:
+        """The URL of a guide's source-language page from its page in lang, as mkdocs-static-i18n lays
+        the languages out (the default, languages[0], at the site's root; each other under /<lang>/)."""
+        up = "../../" if lang == self.languages[0] else "../../../"
+        folder = "" if self.source_lang == self.languages[0] else f"{self.source_lang}/"
+        return f"{up}{folder}guides/{name}/"
 
     def page_path(self, lang: str, name: str) -> Path:
         return self.docs_dir / lang / GUIDES_DIR / f"{name}.md"

@@ -232,21 +232,19 @@ def render_outputs(
     return "\n\n".join(blocks) or None
 
 
-def unfinished_notice(name: str, cells: int, label: dict) -> str:
+def unfinished_notice(name: str, cells: int, label: dict, source_link: str = "") -> str:
     """Admonition for an unfinished translation (cells tagged untranslated, or placeholder credits)."""
     key = "unfinished_text" if cells else "unfinished_credits"
-    text = label[key].format(n=cells, link=f"../../en/guides/{name}/")
+    text = label[key].format(n=cells, link=source_link or f"../../en/guides/{name}/")
     return f'!!! warning "{label["unfinished_title"]}"\n    {text}'
 
 
 
-def stale_notice(name: str, stale_cells: int, label: dict) -> str:
-    """Admonition for a translated page whose English cells changed since review.
-
-    The link is the English page's URL relative to a page of the default
-    language (/guides/<name>/ -> /en/guides/<name>/), as mkdocs-static-i18n lays them out.
-    """
-    text = label["stale_text"].format(n=stale_cells, link=f"../../en/guides/{name}/")
+def stale_notice(name: str, stale_cells: int, label: dict, source_link: str = "") -> str:
+    """Admonition for a translated page whose English cells changed since review; source_link: the
+    source-language page's URL from this one (Project.source_page_link; default: from a page of the
+    default language to the English one, /guides/<name>/ -> /en/guides/<name>/)."""
+    text = label["stale_text"].format(n=stale_cells, link=source_link or f"../../en/guides/{name}/")
     return f'!!! warning "{label["stale_title"]}"\n    {text}'
 
 
@@ -282,7 +280,7 @@ def render_cell_outputs(
 def render(
     runs: list[Executed] | Executed, source_label: str, stale_cells: int = 0, untranslated_cells: int = 0,
     hosting: Hosting = NOT_HOSTED, readings: Mapping[str, tuple[str, ...]] | None = None,
-    labels: Labels | None = None,
+    labels: Labels | None = None, source_link: str = "",
 ) -> str:
     """The Markdown page for one guide in its language, from its runs (one per backend, the first first).
 
@@ -290,6 +288,7 @@ def render(
     reviewed (from the translation checks); > 0 puts a notice under the title.
     untranslated_cells: cells still tagged untranslated; > 0 marks the page as unfinished.
     labels: the page language's interface text (default: guidesite's own for the guide's language).
+    source_link: the URL of the guide's page in the source language, from this page (for the notices).
     readings: identifier -> Korean readings (the glossary's [readings]; translated pages only): each
     section that uses an identifier carries its readings, hidden, for the search (``readings``).
     """
@@ -302,9 +301,9 @@ def render(
     if any(run.outdated for run in runs):  # only in a preview (serve); a build never writes these
         notices.append(f'!!! warning "{label["outdated_title"]}"\n\n    {label["outdated_text"]}')
     if untranslated_cells or placeholder_credit(guide.meta):
-        notices.append(unfinished_notice(guide.name, untranslated_cells, label))
+        notices.append(unfinished_notice(guide.name, untranslated_cells, label, source_link))
     if stale_cells:
-        notices.append(stale_notice(guide.name, stale_cells, label))
+        notices.append(stale_notice(guide.name, stale_cells, label, source_link))
     header[2:2] = [line for notice in notices for line in (notice, "")]  # header[0] is the "# title" line
     # The theme inserts these into <title>, the navigation and a <meta> attribute as they are.
     meta = {key: front_matter_text(guide.meta[key]) for key in ("title", "description")}

@@ -28,7 +28,7 @@ from .lock import project_lock
 from .preview import serve_site
 from .project import Project
 from .publish import write_files
-from .translate.files import SOURCE_LANG, reports_for
+from .translate.files import reports_for
 
 POLL_SECONDS = 0.05  # a save shows up within this; stat-ing a source tree of tens of files is free
 
@@ -57,7 +57,7 @@ def rebuild(project: Project, changed: list[Path], *, execute: bool, log: Callab
     # checked for the saved guides only, since MkDocs is rebuilding the site meanwhile in this process.
     guides = [guide for guide in read_guides(project) if not names or guide.name in names]
     for report in reports_for(guides, project.root):
-        if report.lang == SOURCE_LANG:
+        if report.lang == project.source_lang:
             continue
         for problem in report.problems:
             log(f"  {problem}")

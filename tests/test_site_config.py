@@ -256,3 +256,43 @@ def test_a_command_table_that_is_not_one_line_per_step_is_refused_at_its_line(tm
 def test_the_step_that_fixes_an_error_survives_the_trip_back_from_a_build_worker():
     error = pickle.loads(pickle.dumps(SourceError("g.py", 3, "not pinned").fixed_with("lock")))
     assert (error.path, error.line, error.fixed_by) == ("g.py", 3, "lock")
+
+
+# -- the language guides are written in: [tool.guidesite] source (project.py) -----------------------------
+
+@pytest.mark.parametrize(("config", "lang", "link"), [
+    ('languages = ["ko", "en"]', "ko", "../../en/guides/g/"),  # this site: Korean at the root
+    ('languages = ["en", "ko"]', "ko", "../../../guides/g/"),  # English at the root, Korean under /ko/
+    ('languages = ["en", "ja"]\nsource = "ja"', "en", "../../ja/guides/g/"),
+    ('languages = ["ko", "ja", "en"]\nsource = "ja"', "en", "../../../ja/guides/g/"),
+])
+def test_a_translation_links_the_source_languages_page_where_the_site_puts_it(tmp_path, config, lang, link):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.guidesite]\n{config}\n", encoding="utf-8")
+    assert Project(tmp_path).source_page_link(lang, "g") == link
+
+
+def test_a_source_language_the_site_does_not_have_is_refused(tmp_path):
+    config = '[tool.guidesite]\nlanguages = ["ko", "en"]\nsource = "ja"\n'
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    with pytest.raises(ConfigError, match="with 'ja' \\(the language guides are written in\\) in it"):
+        Project(tmp_path)
+
+
+@pytest.mark.slow  # executes the guide in both languages
+def test_a_site_written_in_japanese_first_translates_into_english(tmp_path, capsys):
+    root = tmp_path
+    shutil.copy(ROOT / "constraints.txt", root / "constraints.txt")
+    (root / "pyproject.toml").write_text('[tool.guidesite]\nlanguages = ["en", "ja"]\nsource = "ja"\n',
+                                         encoding="utf-8")
+    _ja_labels(root / "labels")
+    (root / "guide_src/ja").mkdir(parents=True)
+    source = guide_text(("md", "## こんにちは"), ("code", 'print("こんにちは", 6 * 7)'))
+    (root / "guide_src/ja/tiny.py").write_text(source, encoding="utf-8")
+    assert main(["--root", str(root), "scaffold", "tiny"]) == 0  # the translation: English by default
+    assert main(["--root", str(root), "build"]) == 0
+    english = (root / "docs/en/guides/tiny.md").read_text(encoding="utf-8")
+    assert "こんにちは 42" in english and "(../../ja/guides/tiny/)" in english  # unfinished: the original
+    assert "../../ja/guides/tiny/" not in (root / "docs/ja/guides/tiny.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    main(["--root", str(root), "status"])
+    assert "guide_src/en/tiny.py" in capsys.readouterr().out  # English is the translation here

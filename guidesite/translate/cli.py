@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import PipelineError
-from ..project import PLAIN_NAME, SOURCE_LANG, is_guide_name
+from ..project import PLAIN_NAME, SOURCE_LANG, is_guide_name, source_language
 
 COMMANDS = ("status", "review", "scaffold", "import")
 
@@ -31,8 +31,8 @@ def add_parsers(sub) -> None:
     new.add_argument("--force", action="store_true", help="overwrite an existing translation")
     imp = sub.add_parser("import", help="convert a keras.io tutobook .py into guide_src/<lang>/<name>.py")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--lang", default=SOURCE_LANG,
-                     help=f"the tutobook's language (default {SOURCE_LANG}); another imports a translation")
+    imp.add_argument("--lang", help="the tutobook's language (default: the one guides are written in, "
+                     f"[tool.guidesite] source, {SOURCE_LANG} unless set); another imports a translation")
     imp.add_argument("--name", help="guide name (default: the file's stem)")
     imp.add_argument("--english", type=Path, metavar="FILE",
                      help="with --lang: the English tutobook the translation follows, imported with it")
@@ -48,10 +48,10 @@ def add_parsers(sub) -> None:
     )
 
 
-def check_names(args: argparse.Namespace, languages: tuple[str, ...]) -> None:
+def check_names(args: argparse.Namespace, languages: tuple[str, ...], source: str = SOURCE_LANG) -> None:
     """Refuse a language or guide name that could name a path outside guide_src/<lang>/ (`../../x`)."""
     if args.command in ("review", "scaffold"):
-        allowed = [lang for lang in languages if lang != SOURCE_LANG]
+        allowed = [lang for lang in languages if lang != source]
         if args.lang is None and allowed:
             args.lang = allowed[0]
         if args.lang not in allowed:
@@ -59,8 +59,9 @@ def check_names(args: argparse.Namespace, languages: tuple[str, ...]) -> None:
                                 f"write one of: {', '.join(allowed)}")
         if not is_guide_name(args.guide):
             raise PipelineError(f"guide {args.guide!r} is not a plain guide name: a guide's name is its file "
-                                f"name in guide_src/{SOURCE_LANG}/ without .py, made of {PLAIN_NAME}")
+                                f"name in guide_src/{source}/ without .py, made of {PLAIN_NAME}")
     elif args.command == "import":
+        args.lang = args.lang or source
         if args.lang not in languages:
             raise PipelineError(f"--lang {args.lang!r} is not a language of this project; "
                                 f"write one of: {', '.join(languages)}")
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace, root: Path, languages: tuple[str, ...]) -> int
     """One translator command; its failures are raised for cli.main to report."""
     from .commands import run_import, run_review, run_scaffold, run_status
 
-    check_names(args, languages)
+    check_names(args, languages, source_language(root))
 
     if args.command == "status":
         return run_status(root, languages, args.strict)

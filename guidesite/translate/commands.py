@@ -7,11 +7,11 @@ from pathlib import Path
 
 from ..backends import DEFAULT_BACKEND
 from ..errors import FAILED, OK, OUT_OF_DATE, PipelineError, SourceError, TutobookError
-from ..project import folders, site_config
+from ..project import folders, site_config, source_language
 from ..runtime import read_runtime
 from ..sources import read, reads
 from . import provenance
-from .files import SOURCE_LANG, read_provenance, relative, reports, write_text
+from .files import read_provenance, relative, reports, write_text
 from .problems import ERROR
 from .status import table
 
@@ -35,10 +35,11 @@ def run_status(root: Path, languages: tuple[str, ...], strict: bool) -> int:
 
 def run_review(root: Path, args) -> int:
     src = folders(root)[0]
-    path, en_path = src / args.lang / f"{args.guide}.py", src / SOURCE_LANG / f"{args.guide}.py"
+    source = source_language(root)
+    path, en_path = src / args.lang / f"{args.guide}.py", src / source / f"{args.guide}.py"
     for needed in (path, en_path):
         _require(root, needed)
-    en = relative(read(en_path, SOURCE_LANG), root)
+    en = relative(read(en_path, source), root)
     cells = None if args.all else args.cell
     entries = provenance.review(en, read_provenance(path), cells, typo=args.typo)
     target = provenance.path_for(path)
@@ -68,12 +69,13 @@ def _write_new(root: Path, target: Path, text: str, force: bool, *more: tuple[Pa
 
 def run_scaffold(root: Path, args) -> int:
     src = folders(root)[0]
-    en_path = src / SOURCE_LANG / f"{args.guide}.py"
+    source = source_language(root)
+    en_path = src / source / f"{args.guide}.py"
     from .tutobook import scaffold  # jupytext and nbformat: only the commands that convert need them
 
     _require(root, en_path)
     target = src / args.lang / f"{args.guide}.py"
-    en = relative(read(en_path, SOURCE_LANG), root)
+    en = relative(read(en_path, source), root)
     record = (provenance.path_for(target), provenance.dumps(en, provenance.review(en, None, None)))
     _write_new(root, target, scaffold(en_path.read_text(encoding="utf-8")), args.force, record)
     print("translate the cells `status` lists")
@@ -110,17 +112,18 @@ def run_import(root: Path, args) -> int:
     target = folders(root)[0] / args.lang / f"{name}.py"
     backends = _import_backend(root, getattr(args, "backend", None))
     english = getattr(args, "english", None)
-    if args.lang == SOURCE_LANG:
+    source = source_language(root)
+    if args.lang == source:
         if english is not None:
             raise PipelineError("--english is for importing a translation (--lang other than "
-                                f"{SOURCE_LANG}); {args.file} is imported as the English source itself")
+                                f"{source}); {args.file} is imported as the English source itself")
         original = args.original or original_url(str(args.file))
         text, more = _imported(args.file, original, **backends), ()
     else:
-        en_target = folders(root)[0] / SOURCE_LANG / f"{name}.py"
+        en_target = folders(root)[0] / source / f"{name}.py"
         original = args.original or (original_url(str(english)) if english else None)
         if original is None and english is None and en_target.is_file():  # the original it translates
-            original = read(en_target, SOURCE_LANG).meta.get("original")
+            original = read(en_target, source).meta.get("original")
         source = getattr(args, "translation_source", None)
         text = _imported(args.file, original, translation=True, translation_source=source, **backends)
         if english is not None:
@@ -133,7 +136,7 @@ def run_import(root: Path, args) -> int:
         else:
             raise PipelineError(
                 f"{args.file} is a {args.lang} translation, and {en_target.relative_to(root)} does not "
-                f"exist: every guide is written in {SOURCE_LANG} first. Pass its English tutobook with "
+                f"exist: every guide is written in {source} first. Pass its English tutobook with "
                 "--english FILE (both are imported together), or import that one first"
             )
     if not original:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import SourceError, TranslationError
 from ..model import Guide
-from ..project import SOURCE_LANG, folders
+from ..project import SOURCE_LANG, folders, source_language
 from ..sources import discover, read
 from . import glossary, provenance
 from .status import Report, check, page
@@ -37,7 +37,7 @@ def read_provenance(guide_path: Path, path: Path | None = None) -> tuple[provena
         raise SourceError(path, 1, f"not a provenance file (missing {exc}); restore it from git") from None
 
 
-def renamed_provenance(guides: list[Guide]) -> dict[Path, Path]:
+def renamed_provenance(guides: list[Guide], source: str = SOURCE_LANG) -> dict[Path, Path]:
     """Provenance files left behind by renamed guides: the file a translation lacks -> the orphaned file
     that holds its review record.
 
@@ -48,9 +48,9 @@ def renamed_provenance(guides: list[Guide]) -> dict[Path, Path]:
     by_key = {(g.name, g.lang): g for g in guides}
     moves = {}
     for guide in guides:
-        en = by_key.get((guide.name, SOURCE_LANG))
+        en = by_key.get((guide.name, source))
         wanted = provenance.path_for(guide.path)
-        if guide.lang == SOURCE_LANG or en is None or wanted.is_file():
+        if guide.lang == source or en is None or wanted.is_file():
             continue
         hashes = {provenance.cell_hash(cell.source) for cell in en.cells}
         best, best_score = None, 0
@@ -84,12 +84,13 @@ def read_glossary(src_dir: Path, lang: str) -> glossary.Glossary:
 def reports_for(guides: list[Guide], root: Path) -> list[Report]:
     """Every check on every translated guide among these parsed guides (reads provenance and glossary)."""
     by_key = {(g.name, g.lang): g for g in guides}
-    moves = renamed_provenance(guides)
+    source = source_language(root)
+    moves = renamed_provenance(guides, source)
     glossaries: dict[str, glossary.Glossary] = {}  # one read per language, not per guide
     result = []
     for guide in guides:
-        en = by_key.get((guide.name, SOURCE_LANG))
-        if guide.lang == SOURCE_LANG or en is None:
+        en = by_key.get((guide.name, source))
+        if guide.lang == source or en is None:
             continue
         if guide.lang not in glossaries:
             glossaries[guide.lang] = read_glossary(folders(root)[0], guide.lang)
