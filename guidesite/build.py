@@ -99,9 +99,9 @@ def read_guides(project: Project) -> list[Guide]:
         if source in project.languages and source not in paths:
             path = next(iter(paths.values()))
             raise SourceError(
-                path, 1, f"no source {project.src_dir.relative_to(project.root)}/{source}/"
-                f"{name}.py for this translation; "
-                "a guide is renamed or deleted in every language at once"
+                path, 1, f"no original {project.src_dir.relative_to(project.root)}/{source}/{name}.py "
+                f"(guides are written in {source!r} first) for this translation; a guide is renamed or "
+                "deleted in every language at once"
             )
         guides += [read(path, lang, cache_root=project.root) for lang, path in paths.items()]
     allowed = project.runtime.backends

@@ -372,7 +372,7 @@ def test_translation_without_english_source_is_refused(tiny_project, capsys):
     (tiny_project / "guide_src/en/tiny.py").rename(tiny_project / "guide_src/en/other.py")
     assert main(["--root", str(tiny_project), "build"]) == 2
     err = capsys.readouterr().err
-    assert f"{tiny_project / 'guide_src/ko/tiny.py'}:1: no English source guide_src/en/tiny.py" in err
+    assert f"{tiny_project / 'guide_src/ko/tiny.py'}:1: no original guide_src/en/tiny.py (guides are " in err
     assert _unchanged(published)
 
 
