@@ -248,8 +248,8 @@ def build(
     check_links(project, guides, plan.renamed, generated=whole_pages)
     outcomes = list(plan.outcomes)
     if request.preview:
+        run = project.commands["build"]
         for guide, backend, _, reason in plan.to_execute:
-            run = project.commands["build"]
             log(f"{_run_name(guide, backend)}: outputs out of date ({reason}); run `{run}`")
             plan.reused[guide.name, guide.lang, backend] = outdated_run(project, guide, backend)
             outcomes.append(RunOutcome(guide.name, guide.lang, backend, "outdated", reason))

@@ -54,9 +54,9 @@ from .pageformat import (
     page_backends,
     published_outputs,
 )
-from .project import site_config
+from .project import site_runtime
 from .render import merge_printed
-from .runtime import DEFAULT_RUNTIME, Runtime, read_runtime
+from .runtime import DEFAULT_RUNTIME, Runtime
 from .sources import ONLY_TAG
 
 # The canary (canary.py) wants to see every warning a library raises, DeprecationWarning included.
@@ -138,7 +138,7 @@ def page_runtime(path: Path) -> Runtime:
     """The runtime profile of the project a published page belongs to: the nearest folder above the page
     with a pyproject.toml (its docs folder may be anywhere in it); the default profile without one."""
     root = next((folder for folder in path.resolve().parents if (folder / "pyproject.toml").is_file()), None)
-    return DEFAULT_RUNTIME if root is None else read_runtime(site_config(root), root / "pyproject.toml")
+    return DEFAULT_RUNTIME if root is None else site_runtime(root)
 
 
 @dataclass

@@ -103,6 +103,11 @@ def configured_languages(root: Path) -> tuple[str, ...]:
     return tuple(languages)
 
 
+def site_runtime(root: Path) -> Runtime:
+    """The project's runtime profile: [tool.guidesite.runtime] (backends, hidden setup, data set mirrors)."""
+    return read_runtime(site_config(root), root / "pyproject.toml")
+
+
 def source_language(root: Path) -> str:
     """[tool.guidesite] source: the language every guide is written in first, and translated from."""
     source, path = site_config(root).get("source", SOURCE_LANG), root / "pyproject.toml"
@@ -154,6 +159,7 @@ class Project:
     source_lang: str = field(init=False)  # [tool.guidesite] source (default SOURCE_LANG)
     src_dir: Path = field(init=False)  # [tool.guidesite] sources (default <root>/guide_src)
     docs_dir: Path = field(init=False)  # [tool.guidesite] docs (default <root>/docs)
+    runtime: Runtime = field(init=False)  # [tool.guidesite.runtime] (backends, hidden setup, mirrors)
 
     def __post_init__(self):
         if not self.languages:
@@ -162,15 +168,11 @@ class Project:
         src_dir, docs_dir = folders(self.root)
         object.__setattr__(self, "src_dir", src_dir)
         object.__setattr__(self, "docs_dir", docs_dir)
+        object.__setattr__(self, "runtime", site_runtime(self.root))
 
     def labels(self, lang: str) -> Labels:
         """lang's interface text: guidesite's own, the project's ([tool.guidesite] labels) over it."""
         return labels_for(lang, self.root / site_config(self.root).get("labels", "labels"))
-
-    @property
-    def runtime(self) -> Runtime:
-        """The runtime profile: [tool.guidesite.runtime] (backends, hidden setup, data set mirrors)."""
-        return read_runtime(site_config(self.root), self.root / "pyproject.toml")
 
     @property
     def commands(self) -> dict[str, str]:

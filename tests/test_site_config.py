@@ -136,7 +136,7 @@ def test_without_a_runtime_table_the_profile_is_this_sites_own(tmp_path):
 def test_a_wrong_runtime_setting_is_refused_at_its_line(tmp_path, table, line, message):
     root = _english_site(tmp_path, f"[tool.guidesite.runtime]\n{table}\n", ("code", "print(1)"))
     with pytest.raises(ConfigError) as raised:
-        Project(root).runtime  # noqa: B018 - reading it validates it
+        Project(root)  # the profile is read, and validated, with the project
     assert raised.value.line == line and message in str(raised.value)
     assert str(root / "pyproject.toml") in str(raised.value)
 

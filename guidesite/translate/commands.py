@@ -7,8 +7,7 @@ from pathlib import Path
 
 from ..backends import DEFAULT_BACKEND
 from ..errors import FAILED, OK, OUT_OF_DATE, PipelineError, SourceError, TutobookError
-from ..project import folders, site_config, source_language
-from ..runtime import read_runtime
+from ..project import folders, site_runtime, source_language
 from ..sources import read, reads
 from . import provenance
 from .files import read_provenance, relative, reports, write_text
@@ -86,7 +85,7 @@ def _import_backend(root: Path, wanted: str | None) -> dict:
     """What decides the backend an imported guide's header names: --backend (one of the site's); else the
     tutobook's code (KERAS_BACKEND), else nothing where the default (tensorflow) is one of the site's,
     else the site's first."""
-    allowed = read_runtime(site_config(root), root / "pyproject.toml").backends
+    allowed = site_runtime(root).backends
     if wanted is not None and wanted not in allowed:
         raise PipelineError(f"--backend {wanted!r}: this site's guides run on {', '.join(allowed)} "
                             "([tool.guidesite.runtime] backends in pyproject.toml); write one of those")
