@@ -57,6 +57,12 @@ class ConfigError(GuideError):
     """The project's configuration ([tool.guidesite] in pyproject.toml, a labels file) cannot be used."""
 
 
+def line_of(path: Path, key: str) -> int:
+    """The line of a configuration file that sets key (`key = ...`), where a ConfigError points; 1 if none."""
+    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key} ")), 1)
+
+
 class ExecutionError(GuideError):
     """A code cell failed while the guide was executed."""
 

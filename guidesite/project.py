@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, line_of
 from .labels import Labels, labels_for
 from .model import Guide
 from .runtime import Runtime, read_runtime
@@ -65,7 +65,7 @@ def hosting(root: Path, environ: Mapping[str, str] = os.environ) -> Hosting:
     branch = environ.get(BRANCH_ENV, config.get("branch")) or "main"
     if repository is not None and not _REPOSITORY.fullmatch(repository):
         where = f"${REPOSITORY_ENV}" if REPOSITORY_ENV in environ else f"{path}: [tool.guidesite] repository"
-        raise ConfigError(path, _line_of(path, "repository"), f"{where} is {repository!r}; write it as "
+        raise ConfigError(path, line_of(path, "repository"), f"{where} is {repository!r}; write it as "
                           "'owner/name', the GitHub repository that holds guide_src/ and docs/")
     return Hosting(repository, branch, folders(root)[1].relative_to(root).as_posix())
 
@@ -86,7 +86,7 @@ def commands(root: Path) -> dict[str, str]:
     wrong = [key for key, value in table.items() if key not in STEPS or not isinstance(value, str)
              or not value.strip()] if isinstance(table, dict) else ["commands"]
     if wrong:
-        raise ConfigError(path, _line_of(path, wrong[0]), f"[tool.guidesite.commands] {wrong[0]}: write one "
+        raise ConfigError(path, line_of(path, wrong[0]), f"[tool.guidesite.commands] {wrong[0]}: write one "
                           f"command line for each of the steps {', '.join(STEPS)}, e.g. build = 'make pages'")
     return {**DEFAULT_COMMANDS, **table}
 
@@ -97,7 +97,7 @@ def configured_languages(root: Path) -> tuple[str, ...]:
     path, source = root / "pyproject.toml", source_language(root)
     codes = isinstance(languages, list) and all(LANGUAGE.fullmatch(str(x)) for x in languages)
     if not codes or source not in languages or len(set(languages)) != len(languages):
-        raise ConfigError(path, _line_of(path, "languages"), f"[tool.guidesite] languages is {languages!r}; "
+        raise ConfigError(path, line_of(path, "languages"), f"[tool.guidesite] languages is {languages!r}; "
                           f"write a list of language codes such as [\"ja\", \"{source}\"], the site's "
                           f"default first, with {source!r} (the language guides are written in) in it")
     return tuple(languages)
@@ -112,14 +112,11 @@ def source_language(root: Path) -> str:
     """[tool.guidesite] source: the language every guide is written in first, and translated from."""
     source, path = site_config(root).get("source", SOURCE_LANG), root / "pyproject.toml"
     if not isinstance(source, str) or not LANGUAGE.fullmatch(source):
-        raise ConfigError(path, _line_of(path, "source"), f"[tool.guidesite] source is {source!r}; write the "
+        raise ConfigError(path, line_of(path, "source"), f"[tool.guidesite] source is {source!r}; write the "
                           f"language code guides are written in, such as {SOURCE_LANG!r}")
     return source
 
 
-def _line_of(path: Path, key: str) -> int:
-    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
-    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key} ")), 1)
 _FOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")  # relative, no '..'
 
 
@@ -131,12 +128,12 @@ def folders(root: Path) -> tuple[Path, Path]:
     for key, default in (("sources", SRC_DIR), ("docs", DOCS_DIR)):
         value = config.get(key, default)
         if not isinstance(value, str) or not _FOLDER.fullmatch(value) or ".." in value.split("/"):
-            raise ConfigError(path, _line_of(path, key), f"[tool.guidesite] {key} is {value!r}; write a "
+            raise ConfigError(path, line_of(path, key), f"[tool.guidesite] {key} is {value!r}; write a "
                               f"folder inside the project, relative to it, such as {default!r}")
         chosen.append(value)
     sources, docs = chosen
     if sources == docs or docs.startswith(f"{sources}/") or sources.startswith(f"{docs}/"):
-        raise ConfigError(path, _line_of(path, "sources"), f"[tool.guidesite] sources ({sources!r}) and docs "
+        raise ConfigError(path, line_of(path, "sources"), f"[tool.guidesite] sources ({sources!r}) and docs "
                           f"({docs!r}) must be two separate folders: docs/ is generated, the sources are not")
     mkdocs = root / "mkdocs.yml"
     if mkdocs.is_file():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .backends import BACKENDS
-from .errors import ConfigError
+from .errors import ConfigError, line_of
 
 SEED = 1337  # every kernel is seeded with it (the record box shows it)
 DEFAULT_SETUP = "guidesite.kernel:prepare"
@@ -56,9 +56,7 @@ def read_runtime(config: dict, path: Path) -> Runtime:
     table = config.get("runtime", {})
 
     def refuse(key: str, message: str) -> ConfigError:
-        lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
-        line = next((n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{key} ")), 1)
-        return ConfigError(path, line, f"[tool.guidesite.runtime] {key}: {message}")
+        return ConfigError(path, line_of(path, key), f"[tool.guidesite.runtime] {key}: {message}")
 
     if not isinstance(table, dict):
         raise refuse("runtime", "write it as a table, [tool.guidesite.runtime]")
