@@ -258,23 +258,24 @@ def tab_download(name: str, backend: str, label: dict) -> str:
 
 def render_cell_outputs(
     runs: list[Executed], index: int, number: int, label: dict, with_downloads: bool = False,
-) -> str | None:
-    """One code cell's outputs on every backend: one block where they agree, else a tab per backend
-    (each ending with its notebook's download link when with_downloads)."""
+) -> tuple[str | None, bool]:
+    """One code cell's outputs on every backend, and whether they are tabbed: one block where they agree,
+    else a tab per backend (each ending with its notebook's download link when with_downloads)."""
     guide = runs[0].guide
     cell = guide.code_cells[index]
     only = only_backend(cell)
     shown = [run for run in runs if only is None or run.record.backend == only]
     tolerance = tolerance_for(guide.meta, cell.tags)
     if all(same_outputs(shown[0].outputs[index], run.outputs[index], tolerance) for run in shown[1:]):
-        return render_outputs(shown[0].outputs[index], guide.name, number, label, _suffix(runs, shown[0]))
+        block = render_outputs(shown[0].outputs[index], guide.name, number, label, _suffix(runs, shown[0]))
+        return block, False
     tabs = []
     for run in shown:
         block = render_outputs(run.outputs[index], guide.name, number, label, _suffix(runs, run))
         if with_downloads:
             block = "\n\n".join(filter(None, [block, tab_download(guide.name, run.record.backend, label)]))
         tabs.append(tab(backend_label(run.record.backend), block or ""))
-    return "\n\n".join(tabs)
+    return "\n\n".join(tabs), True
 
 
 def render(
@@ -332,9 +333,8 @@ def render(
         classes = [f"{ONLY_TAG}{only}"] if only else []
         classes += [TRAINING_TAG] if TRAINING_TAG in cell.tags else []
         parts.append(code_fence(cell.source.strip("\n"), classes))
-        block = render_cell_outputs(runs, code_index, number, label, downloads_in_tabs)
-        if block and block.startswith('=== "'):
-            downloads_in_tabs = False
+        block, tabbed = render_cell_outputs(runs, code_index, number, label, downloads_in_tabs)
+        downloads_in_tabs = downloads_in_tabs and not tabbed
         if block:
             parts.append(block)
         code_index += 1
