@@ -116,8 +116,9 @@ def _write_stamp(project: Project) -> None:
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
+    docs = project.docs_dir.relative_to(project.root)
     if stamp.fresh(project.root):
-        print(f"docs/ is up to date (nothing changed since the last build or check, {stamp.CACHE_DIR}/)")
+        print(f"{docs}/ is up to date (nothing changed since the last build or check, {stamp.CACHE_DIR}/)")
         return OK
     from .build import build_files
     from .publish import stale
@@ -126,10 +127,10 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     differing = stale(project, files)
     for path in differing:
         print(f"{path.relative_to(project.root)}: out of date; run `{project.commands['build']}` and commit "
-              f"{project.docs_dir.relative_to(project.root)}/")
+              f"{docs}/")
     if differing:
         return OUT_OF_DATE
-    print(f"docs/ is up to date ({len(files)} generated files checked)")
+    print(f"{docs}/ is up to date ({len(files)} generated files checked)")
     _write_stamp(project)
     return OK
 

@@ -149,8 +149,8 @@ def report(exc: BaseException, command: str, root: Path) -> int:
         return FAILED
     if isinstance(exc, KeyboardInterrupt):
         print(
-            f"interrupted ({str(exc) or 'SIGINT'}): no page or record was half-written; docs/ holds the "
-            "previous build's files (or, if it was interrupted while publishing, all of the new ones). "
+            f"interrupted ({str(exc) or 'SIGINT'}): no page or record was half-written; {_docs(root)}/ holds "
+            "the previous build's files (or, if it was interrupted while publishing, all of the new ones). "
             "Run the build again.",
             file=sys.stderr,
         )
